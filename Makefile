@@ -1,0 +1,51 @@
+# The two commands: `make serve` (build and serve the portal) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: all deps system-deps system-deps-browser check site serve test test-fast schema docs bench clean
+
+all: site
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+deps: $(STAMP) system-deps
+
+system-deps:
+	bash .ci/system-deps.sh
+
+system-deps-browser:
+	bash .ci/system-deps.sh --browser
+
+check: deps
+	$(BIN)/bscportal check scorecards
+
+site: deps
+	$(BIN)/bscportal build --edition all --out site
+
+serve: deps
+	$(BIN)/bscportal serve --edition internal
+
+test: deps system-deps-browser
+	$(BIN)/python -m pytest -q
+
+test-fast: deps
+	$(BIN)/python -m pytest -q -m "not e2e"
+
+schema: deps
+	$(BIN)/bscportal schema --out scorecards/schema.json
+	$(BIN)/bscportal docs --out docs
+
+bench: deps
+	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/build_speed.py
+
+clean:
+	rm -rf site .stage .cache

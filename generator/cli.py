@@ -1,0 +1,160 @@
+"""The `bscportal` command: a thin shell over the library; only this module prints or exits."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .problems import FORMATTERS, summary
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _print_problems(problems: list, fmt: str) -> None:
+    if problems:
+        click.echo(FORMATTERS[fmt](problems))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bscportal")
+def main() -> None:
+    """平衡计分卡门户生成器 — balanced-scorecard portal generator.
+
+    \b
+    Example:
+      bscportal check scorecards
+      bscportal build --edition all --out site
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default=None,
+              help="Output format: text (path:line:col: severity: message), github (Actions annotations), json.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+def check(path: Path, fmt: str | None, strict: bool, quiet: bool) -> None:
+    """Load and validate every YAML file under PATH (default: scorecards).
+
+    Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.
+
+    \b
+    Example:
+      bscportal check scorecards --format github
+    """
+    from .check import check_tree
+
+    if not path.is_dir():
+        raise click.UsageError(f"找不到文件夹 {path}（no such folder）")
+    started = time.perf_counter()
+    result = check_tree(path)
+    problems = [p for p in result.problems if p.is_error] if quiet else result.problems
+    _print_problems(problems, fmt or _default_format())
+    units = len(result.city.units) if result.city else 0
+    click.echo(f"{summary(result.problems)}；{units} 个单位；用时 {time.perf_counter() - started:.2f} s",
+               err=True)
+    failed = bool(result.errors) or result.city is None or (strict and result.problems)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("scorecards/schema"),
+              show_default=True, help="Folder for one JSON Schema per file kind.")
+def schema(out: Path) -> None:
+    """Write the JSON Schema of every YAML file kind (for editor completion and inline errors)."""
+    from .schema import write_schemas
+
+    written = write_schemas(out)
+    click.echo(f"wrote {len(written)} schema files to {out}")
+
+
+@main.command("docs")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True)
+def docs_cmd(out: Path) -> None:
+    """Write the editors' reference (format.md, rules.md) generated from the model and rules."""
+    from .reference import write_reference
+
+    written = write_reference(out)
+    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@main.command()
+@click.argument("unit")
+@click.argument("period")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+def score(unit: str, period: str, path: Path) -> None:
+    """Print a unit's scored assessment scale for a period as a table.
+
+    \b
+    Example:
+      bscportal score hainan-township 2008
+    """
+    from .check import check_tree
+    from .scoring.report import format_unit_score
+
+    result = check_tree(path)
+    if not result.ok or result.city is None:
+        _print_problems(result.errors, _default_format())
+        click.echo("数据有错误，无法计分：请先修正上面的错误（bscportal check）", err=True)
+        sys.exit(1)
+    city = result.city
+    if unit not in city.units:
+        raise click.UsageError(f"没有单位 `{unit}`；可用：{', '.join(sorted(city.units)[:10])} …")
+    u = city.units[unit]
+    if period not in u.period_index:
+        raise click.UsageError(f"{u.name} 没有考核期 `{period}`；可用：{', '.join(u.period_index)}")
+    if period not in u.scales or period not in u.results:
+        click.echo(f"{u.name} {period}：没有考核量表或考核结果（no scale or results）", err=True)
+        sys.exit(1)
+    click.echo(format_unit_score(u, period))
+
+
+@main.command()
+@click.option("--edition", type=click.Choice(["public", "internal", "all"]), default="all", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Output folder; each edition goes to OUT/<edition>.")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default="content")
+def build(edition: str, out: Path, path: Path, content: Path) -> None:
+    """check → generate Markdown/SVG/JSON per edition → mkdocs build.
+
+    Stops before writing anything when `check` finds errors.
+
+    \b
+    Example:
+      bscportal build --edition public --out site
+    """
+    from .site.build import BuildError, build_site
+
+    try:
+        report = build_site(path, content, out, editions=_editions(edition))
+    except BuildError as exc:
+        _print_problems(exc.problems, _default_format())
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(report)
+
+
+@main.command()
+@click.option("--edition", type=click.Choice(["public", "internal"]), default="internal", show_default=True)
+@click.option("--addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default="content")
+def serve(edition: str, addr: str, path: Path, content: Path) -> None:
+    """Serve the portal with live reload on edits to scorecards/, content/ and theme/."""
+    from .site.serve import serve_site
+
+    serve_site(path, content, edition=edition, addr=addr)
+
+
+def _editions(edition: str) -> tuple[str, ...]:
+    return ("public", "internal") if edition == "all" else (edition,)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

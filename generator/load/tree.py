@@ -1,0 +1,217 @@
+"""Load a whole `scorecards/` tree into a `City`, collecting every problem on the way.
+
+Layout (see docs/format.md):
+
+    scorecards/city.yml  registry.yml  glossary.yml
+    scorecards/units/<unit>/unit.yml  map.yml  measures.yml  actions.yml  departments.yml
+                            posts.yml  rules.yml  people/<person>.yml
+                            assessment/<period>.yml  results/<period>.yml
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import (ActionsFile, City, CityFile, DepartmentsFile, GlossaryFile, MapFile,
+                     MeasuresFile, PersonFile, PostsFile, RegistryFile, ResultsFile, Scale, Unit,
+                     UnitFile)
+from ..model.assessment import RulesFile
+from ..model.errors import validation_problems
+from ..problems import Mark, Problem, Severity
+from .locate import Locator
+from .yamlfile import YamlDoc, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+#: files a unit folder may hold, and their models
+UNIT_FILES: dict[str, type[BaseModel]] = {
+    "unit.yml": UnitFile,
+    "map.yml": MapFile,
+    "measures.yml": MeasuresFile,
+    "actions.yml": ActionsFile,
+    "departments.yml": DepartmentsFile,
+    "posts.yml": PostsFile,
+    "rules.yml": RulesFile,
+}
+UNIT_FOLDERS: dict[str, type[BaseModel]] = {
+    "people": PersonFile,
+    "assessment": Scale,
+    "results": ResultsFile,
+}
+CITY_FILES: dict[str, type[BaseModel]] = {
+    "city.yml": CityFile,
+    "registry.yml": RegistryFile,
+    "glossary.yml": GlossaryFile,
+}
+IGNORED = {"README.md", "schema", ".gitkeep"}
+
+
+@dataclass
+class LoadResult:
+    city: City | None
+    problems: list[Problem] = field(default_factory=list)
+    #: units whose files failed to load; cross-reference rules skip them
+    broken_units: set[str] = field(default_factory=set)
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.locator = Locator()
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, model: type[M], empty_ok: bool = True) -> M | None:
+        shown = self.display(path)
+        doc, problems = load_yaml(path, shown)
+        self.problems.extend(problems)
+        if doc is None:
+            return None
+        data: Any = doc.data
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            self.problems.append(Mark(shown).problem(
+                "BSC004", "文件的最外层应是 `键: 值` 的映射，而不是列表或单个值"))
+            return None
+        try:
+            obj = model.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, model, doc))
+            return None
+        if any(p.path == shown and p.is_error for p in problems):
+            return None  # duplicate keys: the file is not trusted
+        self.locator.register(doc, obj)
+        return obj
+
+    def load(self) -> LoadResult:
+        root = self.root
+        if not (root / "city.yml").is_file():
+            return LoadResult(None, [Mark(self.display(root / "city.yml")).problem(
+                "BSC006", "找不到 city.yml：请在 scorecards 文件夹里运行，或写出它的路径（bscportal check 路径）")])
+        city_file = self.read(root / "city.yml", CityFile)
+        registry = self.read(root / "registry.yml", RegistryFile) if (root / "registry.yml").is_file() else None
+        if registry is None and not (root / "registry.yml").is_file():
+            self.problems.append(Mark(self.display(root / "registry.yml")).problem(
+                "BSC006", "找不到单位名录 registry.yml"))
+        glossary = (self.read(root / "glossary.yml", GlossaryFile)
+                    if (root / "glossary.yml").is_file() else GlossaryFile())
+        for entry in sorted(os.listdir(root)):
+            if entry not in CITY_FILES and entry not in IGNORED and entry != "units" \
+                    and not entry.startswith("."):
+                self.problems.append(Mark(self.display(root / entry)).problem(
+                    "BSC006", f"不认识的文件或文件夹 `{entry}`，已忽略：单位的数据应放在 units/<单位编号>/ 下",
+                    Severity.WARNING))
+        if city_file is None or registry is None:
+            return LoadResult(None, self.problems)
+        units: dict[str, Unit] = {}
+        broken: set[str] = set()
+        folders = {}
+        units_dir = root / "units"
+        if units_dir.is_dir():
+            folders = {p.name: p for p in sorted(units_dir.iterdir()) if p.is_dir()}
+        registry_ids = {e.id for e in registry.units}
+        for name, folder in folders.items():
+            if name not in registry_ids:
+                self.problems.append(Mark(self.display(folder / "unit.yml")).problem(
+                    "BSC107", f"文件夹 units/{name} 不在单位名录 registry.yml 中：请先在名录里登记该单位，"
+                    "或把文件夹改名为名录中的单位编号"))
+        for entry in registry.units:
+            if entry.id in units:
+                continue  # duplicate registry ids are reported by the duplicate-id rule
+            folder = folders.get(entry.id)
+            before = len([p for p in self.problems if p.is_error])
+            unit = self.load_unit(entry, city_file, folder)
+            if len([p for p in self.problems if p.is_error]) > before:
+                broken.add(entry.id)
+            units[entry.id] = unit
+        city = City(city_file, registry, glossary or GlossaryFile(), units,
+                    root=self.display(root), locator=self.locator)
+        return LoadResult(city, self.problems, broken)
+
+    def load_unit(self, entry: Any, city_file: CityFile, folder: Path | None) -> Unit:
+        base = dict(entry=entry, city_rules=city_file.rules,
+                    city_perspectives=tuple(city_file.perspectives))
+        if folder is None:
+            return Unit(**base)
+        files: dict[str, str] = {}
+        parts: dict[str, Any] = {}
+        for fname in sorted(os.listdir(folder)):
+            path = folder / fname
+            if fname in UNIT_FILES:
+                parts[fname] = self.read(path, UNIT_FILES[fname])
+                files[fname.removesuffix(".yml")] = self.display(path)
+            elif fname in UNIT_FOLDERS and path.is_dir():
+                continue
+            elif fname not in IGNORED and not fname.startswith("."):
+                self.problems.append(Mark(self.display(path)).problem(
+                    "BSC006", f"单位文件夹里不认识的文件 `{fname}`，已忽略：可用的文件名有 "
+                    + "、".join(list(UNIT_FILES) + [f"{d}/" for d in UNIT_FOLDERS]), Severity.WARNING))
+        info = parts.get("unit.yml")
+        if "unit.yml" not in parts:
+            self.problems.append(Mark(self.display(folder / "unit.yml")).problem(
+                "BSC006", f"单位文件夹 units/{entry.id} 缺少 unit.yml：请至少写上 id、使命和愿景"))
+        elif info is not None and info.id != entry.id:
+            self.problems.append(self.locator.mark(info, "id").problem(
+                "BSC107", f"unit.yml 里的编号 `{info.id}` 与文件夹名 `{entry.id}` 不一致：请改成一致"))
+        keyed: dict[str, dict[str, Any]] = {}
+        for sub, model in UNIT_FOLDERS.items():
+            keyed[sub] = {}
+            subdir = folder / sub
+            if not subdir.is_dir():
+                continue
+            for path in sorted(subdir.iterdir()):
+                if path.name in IGNORED or path.name.startswith("."):
+                    continue
+                if path.suffix != ".yml":
+                    self.problems.append(Mark(self.display(path)).problem(
+                        "BSC006", f"`{path.name}` 不是 .yml 文件，已忽略", Severity.WARNING))
+                    continue
+                obj = self.read(path, model)
+                if obj is None:
+                    continue
+                stem = path.stem
+                own = getattr(obj, "period", None) or getattr(obj, "id", None)
+                if own != stem:
+                    field_name = "period" if sub != "people" else "id"
+                    self.problems.append(self.locator.mark(obj, field_name).problem(
+                        "BSC006", f"文件名 `{path.name}` 与其中的 {field_name} `{own}` 不一致："
+                        f"请把文件改名为 {own}.yml，或改正 {field_name}"))
+                    continue
+                keyed[sub][stem] = obj
+                files[f"{sub}/{stem}"] = self.display(path)
+        mp = parts.get("map.yml")
+        ms = parts.get("measures.yml")
+        acts = parts.get("actions.yml")
+        deps = parts.get("departments.yml")
+        posts = parts.get("posts.yml")
+        return Unit(
+            **base,
+            info=info,
+            objectives=tuple(mp.objectives) if mp else (),
+            maps=tuple(mp.maps) if mp else (),
+            measures=tuple(ms.measures) if ms else (),
+            actions=tuple(acts.actions) if acts else (),
+            departments=tuple(deps.departments) if deps else (),
+            posts=tuple(posts.posts) if posts else (),
+            people=tuple(keyed["people"].values()),
+            own_rules=parts.get("rules.yml"),
+            scales=keyed["assessment"],
+            results=keyed["results"],
+            files=files,
+            folder=self.display(folder),
+        )
+
+
+def load_city(root: Path | str) -> LoadResult:
+    """Load and validate the types of every file under `root`; rules run separately."""
+    return _Loader(Path(root)).load()

@@ -1,0 +1,20 @@
+"""The typed model of a city's balanced-scorecard systems (pydantic v2).
+
+File models (`*File`) mirror one YAML file each and give the JSON Schema editors use;
+`City` and `Unit` in `aggregate.py` join a unit's files into one immutable object.
+"""
+from .aggregate import City, Unit
+from .assessment import (AssessmentRules, Grade, DifficultyClass, Period, Scale, ScaleItem,
+                         Adjustment, Band)
+from .city import CityFile, CityTheme, Perspective, Stage, UnitKind, Settings
+from .glossary import GlossaryFile, Term
+from .registry import RegistryFile, RegistryEntry, RolloutStep
+from .unit import UnitFile, Theme
+from .strategy import MapFile, Objective, SubMap
+from .measure import MeasuresFile, Measure, Baseline, TargetRange, Thresholds
+from .action import ActionsFile, ActionPlan, Milestone
+from .department import DepartmentsFile, Department
+from .people import PostsFile, Post, PersonFile, Person, PostAssignment, PersonalMeasure
+from .results import ResultsFile, Actual, TraditionalResult, PersonResult
+
+__all__ = [name for name in dir() if not name.startswith("_")]

@@ -1,0 +1,132 @@
+"""Assessment rules (`rules.yml`, or the city's default) and scales (`assessment/<period>.yml`)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Model, Name, Slug, Text, Visible
+
+PeriodKind = Literal["year", "half", "quarter", "month"]
+Track = Literal["simulated", "dual-track", "live"]
+RuleKind = Literal["ratio", "linear", "bands", "done", "manual", "range"]
+MissingRule = Literal["reweight", "zero"]
+
+
+class Period(Model):
+    id: Slug = Field(title="考核期编号", description="如 2008 或 2008-q1；也是考核量表和结果文件的文件名")
+    name: Name = Field(title="考核期名称", description="如 2008年第一季度")
+    kind: PeriodKind = Field("year", title="考核期类型", description="year 年度 / half 半年 / quarter 季度 / month 月")
+    year: int = Field(ge=1990, le=2100, title="年度")
+    start: dt.date = Field(title="开始日期")
+    end: dt.date = Field(title="结束日期")
+    track: Track = Field("live", title="运行方式",
+                         description="simulated 模拟考评 / dual-track 双轨运行 / live 正式运行")
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError(f"结束日期 {self.end} 早于开始日期 {self.start}")
+        return self
+
+
+class Grade(Model):
+    id: Slug = Field(title="等次编号")
+    name: Name = Field(title="等次名称", description="如 优秀、良好、合格、不合格")
+    min: float = Field(title="最低分", description="总分不低于此值即为此等次")
+
+
+class DifficultyClass(Model):
+    id: Slug = Field(title="岗位难度类别编号")
+    name: Name = Field(title="岗位难度类别")
+    coefficient: float = Field(gt=0, le=3, title="难度系数", description="如 1.2、1.0、0.9")
+    description: Text | None = Field(None, title="说明")
+
+
+class StatusThresholds(Model):
+    on_track: float = Field(100, title="达标线", description="得分率（%）不低于此值为“正常”")
+    at_risk: float = Field(90, title="预警线", description="得分率（%）不低于此值为“预警”，更低为“落后”")
+
+
+class MultiPost(Model):
+    """The pilots' two remedies for people who hold several posts (lesson 4)."""
+
+    coefficients: bool = Field(True, title="使用岗位难度系数")
+    leadership_share: float = Field(0.0, ge=0, le=1, title="领导班子综合评价占比",
+                                    description="个人得分中领导班子综合评价所占比例，如 0.2")
+
+
+class AssessmentRules(Model):
+    periods: list[Period] = Field(min_length=1, title="考核期", description="按时间先后")
+    grades: list[Grade] = Field(min_length=1, title="等次", description="从高到低")
+    difficulty: list[DifficultyClass] = Field(default_factory=list, title="岗位难度类别")
+    multi_post: MultiPost = Field(default_factory=MultiPost, title="一人多岗的处理")
+    missing: MissingRule = Field("reweight", title="缺数处理",
+                                 description="reweight 剔除并按其余权重折算 / zero 记 0 分")
+    score_cap: float = Field(120, ge=100, title="单项得分上限（%）")
+    status: StatusThresholds = Field(default_factory=StatusThresholds, title="状态阈值")
+    veto_grade: Slug | None = Field(None, title="一票否决后的最高等次",
+                                    description="触发一票否决时等次最高为此（grades 中的编号）；不写则为最低等次")
+    publish_results: bool = Field(True, title="公开考核结果")
+    description: Text | None = Field(None, title="考核办法说明")
+
+    @model_validator(mode="after")
+    def _grades_descending(self) -> "AssessmentRules":
+        mins = [g.min for g in self.grades]
+        if mins != sorted(mins, reverse=True):
+            raise ValueError("等次 grades 应按最低分从高到低排列")
+        return self
+
+
+class Band(Model):
+    min: float | None = Field(None, title="实际值下限（含）")
+    max: float | None = Field(None, title="实际值上限（含）")
+    score: float = Field(title="得分率（%）")
+
+
+class ScoringParams(Model):
+    """How an actual becomes a score (percent of full marks)."""
+
+    rule: RuleKind = Field("ratio", title="计分规则",
+                           description="ratio 完成率 / linear 线性插值 / bands 分档 / done 完成与否 / manual 评分 / range 区间")
+    cap: float | None = Field(None, ge=0, title="得分上限（%）", description="不写则用考核办法的单项得分上限")
+    floor: float | None = Field(None, title="零分值", description="linear 规则：实际值为此时得 0 分")
+    bands: list[Band] = Field(default_factory=list, title="分档", description="bands 规则：自上而下第一个满足的档")
+    tolerance: float | None = Field(None, gt=0, title="容差", description="range 规则：超出区间此幅度时得 0 分")
+
+    @model_validator(mode="after")
+    def _params(self) -> "ScoringParams":
+        if self.rule == "linear" and self.floor is None:
+            raise ValueError("linear（线性插值）规则需要 floor（零分值）")
+        if self.rule == "bands" and not self.bands:
+            raise ValueError("bands（分档）规则需要 bands 列表")
+        return self
+
+
+class ScaleItem(ScoringParams):
+    measure: Slug = Field(title="指标编号", description="本单位总卡或部门分卡上的指标")
+    weight: float = Field(gt=0, le=100, title="权重")
+    note: Text | None = Field(None, title="说明")
+
+
+class Adjustment(Visible):
+    id: Slug = Field(title="编号")
+    name: Name = Field(title="名称")
+    max: float | None = Field(None, ge=0, title="最多加/减分")
+    description: Text | None = Field(None, title="说明")
+
+
+class Scale(Model):
+    period: Slug = Field(title="考核期", description="rules 中的考核期编号，与文件名一致")
+    items: list[ScaleItem] = Field(min_length=1, title="考核指标")
+    bonus: list[Adjustment] = Field(default_factory=list, title="加分项")
+    deductions: list[Adjustment] = Field(default_factory=list, title="扣分项")
+    veto: list[Adjustment] = Field(default_factory=list, title="一票否决项")
+    missing: Literal["reweight", "zero"] | None = Field(None, title="缺数处理",
+                                                        description="不写则用考核办法的规定")
+    note: Text | None = Field(None, title="修订说明", description="如：较上期调整了哪些权重、目标")
+
+
+class RulesFile(AssessmentRules):
+    """`units/<id>/rules.yml`."""

@@ -1,0 +1,43 @@
+"""Shared building blocks: the strict base model, id types, visibility."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+#: A stable ASCII id: letters, digits, `-`, `_`, `.`; display text lives in `name`.
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+
+#: Display text (Chinese); never empty.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+
+
+class Model(BaseModel):
+    """Strict: unknown fields are errors (a typo like `wieght` must not pass silently)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,   # `id: 2008` is the id "2008"
+        str_strip_whitespace=True,
+        validate_default=False,
+        use_attribute_docstrings=False,
+    )
+
+
+class Visible(Model):
+    """An entity that may be marked internal (never in the public edition)."""
+
+    internal: bool = Field(False, title="仅内部可见",
+                           description="true 时只出现在内部版，公开版的页面、搜索、下载中都不会出现")
+
+
+def field_label(model: type[BaseModel], name: str) -> str:
+    """The Chinese label (title) of a field, for messages and pages."""
+    info = model.model_fields.get(name)
+    if info is not None and info.title:
+        return info.title
+    return name

@@ -1,0 +1,70 @@
+"""`scorecards/city.yml`: the city, its default perspectives, themes, stages and settings."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .assessment import AssessmentRules
+from .base import Model, Name, Slug, Text, Visible
+
+Capital = Literal["human", "information", "organisation"]
+
+
+class Perspective(Model):
+    id: Slug = Field(title="层面编号")
+    name: Name = Field(title="层面名称", description="如 利益相关者、服务对象、内部流程、学习与成长")
+    description: Text | None = Field(None, title="说明")
+    learning: bool = Field(False, title="学习与成长层面",
+                           description="true 表示这是学习与成长层面（检查其中是否有指标）")
+
+
+class CityTheme(Visible):
+    id: Slug = Field(title="市级战略主题编号")
+    name: Name = Field(title="市级战略主题")
+    description: Text | None = Field(None, title="说明")
+
+
+class Stage(Model):
+    id: Slug = Field(title="推行阶段编号")
+    name: Name = Field(title="推行阶段名称")
+    description: Text | None = Field(None, title="说明")
+
+
+class UnitKind(Model):
+    id: Slug = Field(title="单位类别编号")
+    name: Name = Field(title="单位类别名称")
+
+
+class Settings(Model):
+    max_assessed_measures: int = Field(
+        20, ge=1, title="考核指标上限",
+        description="一个考核量表中考核指标数超过此数时给出警告（BSC201）")
+    driver_share_warning: float = Field(
+        0.5, ge=0, le=1, title="驱动指标占比警戒线",
+        description="考核量表中驱动（过程）指标权重占比超过此值时给出警告（BSC203）")
+    publish_ranking: bool = Field(True, title="公开全市排名",
+                                  description="false 时全市排名只出现在内部版")
+    repo_url: str | None = Field(None, title="代码仓库地址",
+                                 description="用于“编辑此页”链接，如 https://git.example.org/city/bsc")
+    edit_branch: str = Field("main", title="编辑分支")
+    severity: dict[str, Literal["error", "warning", "off"]] = Field(
+        default_factory=dict, title="检查级别覆盖", description="按检查代码调整级别，如 BSC202: off")
+
+
+class CityFile(Model):
+    id: Slug = Field(title="城市编号")
+    name: Name = Field(title="城市名称")
+    full_name: Name | None = Field(None, title="全称")
+    description: Text | None = Field(None, title="简介")
+    disclaimer: Text = Field(
+        "本站示例数据（人员、数字、考核结果）均为虚构，仅用于演示。",
+        title="示例数据声明")
+    perspectives: list[Perspective] = Field(min_length=1, title="默认层面",
+                                            description="自上而下的顺序；单位可在 unit.yml 中改用自己的层面")
+    themes: list[CityTheme] = Field(default_factory=list, title="市级战略主题")
+    stages: list[Stage] = Field(min_length=1, title="推行阶段", description="按先后顺序")
+    kinds: list[UnitKind] = Field(min_length=1, title="单位类别")
+    rules: AssessmentRules = Field(title="默认考核办法",
+                                   description="没有 rules.yml 的单位使用这里的考核办法")
+    settings: Settings = Field(default_factory=Settings, title="设置")

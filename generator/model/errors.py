@@ -1,0 +1,148 @@
+"""Turn pydantic validation errors into plain-language Problems at file:line:col."""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..problems import Problem
+from ..load.yamlfile import YamlDoc
+
+_TYPE_WORDS = {
+    "float": "数字", "int": "整数", "bool": "true 或 false", "str": "文本", "date": "日期（如 2008-01-01）",
+    "list": "列表", "dict": "映射（`键: 值`）", "model": "映射（`键: 值`）",
+}
+
+
+def _unwrap(tp: Any) -> list[type[BaseModel]]:
+    """Model classes reachable inside an annotation (Optional, list, dict, Annotated, Union)."""
+    out: list[type[BaseModel]] = []
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    for arg in typing.get_args(tp):
+        out.extend(_unwrap(arg))
+    return out
+
+
+def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, str | None]:
+    """(model class that holds the last field in loc, that field's label)."""
+    current: list[type[BaseModel]] = [model]
+    holder: type[BaseModel] | None = model
+    label: str | None = None
+    for step in loc:
+        if not isinstance(step, str):
+            continue
+        found = False
+        for cls in current:
+            info = cls.model_fields.get(step)
+            if info is not None:
+                holder, label = cls, info.title or step
+                current = _unwrap(info.annotation)
+                found = True
+                break
+        if not found and current:
+            # a dict key or a union tag: stay on the same classes
+            continue
+    return holder, label
+
+
+def _clean_loc(loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[Any, ...]:
+    """Drop pydantic's union-branch tags (`float`, `TargetRange`, `function-after[...]`)."""
+    out = []
+    for step in loc:
+        if isinstance(step, str) and ("[" in step or step in _UNION_TAGS):
+            continue
+        out.append(step)
+    return tuple(out)
+
+
+_UNION_TAGS = {"float", "int", "bool", "str", "none", "TargetRange", "Actual", "date"}
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = []
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts)
+
+
+def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    kind = err["type"]
+    holder, label = _walk(model, loc)
+    field = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    named = f"`{field}`（{label}）" if label and label != field else f"`{field}`"
+    given = err.get("input")
+    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    if kind == "extra_forbidden":
+        allowed = list(holder.model_fields) if holder else []
+        parent_holder, _ = _walk(model, loc[:-1])
+        allowed = list(parent_holder.model_fields) if parent_holder else allowed
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        hint = ""
+        if close and parent_holder is not None:
+            title = parent_holder.model_fields[close[0]].title
+            hint = f"是不是想写 `{close[0]}`（{title}）？"
+        else:
+            hint = "可用的字段：" + "、".join(allowed[:20]) + "。"
+        return "BSC003", f"未知字段 `{field}`：{hint}拼错的字段不会被忽略，请改正或删除"
+    if kind == "missing":
+        return "BSC005", f"缺少必填字段 {named}：请补上"
+    if kind == "string_pattern_mismatch":
+        return "BSC004", (f"{named} 的值 {shown} 不是合法编号：编号只能用英文字母、数字和 - _ .，"
+                          "并以字母或数字开头；中文名称请写在 name 里")
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return "BSC004", f"{named} 的值 {shown} 无效：应为 {expected} 之一"
+    if kind in ("string_too_short",):
+        return "BSC004", f"{named} 不能为空"
+    if kind in ("too_short",):
+        n = err.get("ctx", {}).get("min_length", 1)
+        return "BSC004", f"{named} 至少需要 {n} 项"
+    if kind in ("string_too_long", "too_long"):
+        return "BSC004", f"{named} 太长：{err['msg']}"
+    if kind.startswith(("greater_than", "less_than")):
+        limit = next(iter(err.get("ctx", {}).values()), "")
+        word = {"greater_than": "大于", "greater_than_equal": "不小于",
+                "less_than": "小于", "less_than_equal": "不大于"}[kind]
+        return "BSC004", f"{named} 的值 {shown} 超出范围：应{word} {limit}"
+    if kind == "value_error":
+        text = err["msg"].removeprefix("Value error, ")
+        return "BSC004", f"{named}：{text}" if field else text
+    if kind == "assertion_error":
+        return "BSC004", err["msg"]
+    for word, zh in _TYPE_WORDS.items():
+        if kind.startswith(word):
+            return "BSC004", f"{named} 应为{zh}，实际写的是 {shown}"
+    if kind.startswith("date"):
+        return "BSC004", f"{named} 应为日期（如 2008-01-01），实际写的是 {shown}"
+    return "BSC004", f"{named}：{err['msg']}（实际写的是 {shown}）"
+
+
+def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    errors = exc.errors(include_url=False)
+    for err in errors:
+        loc = _clean_loc(tuple(err["loc"]), model)
+        # union branches give one error each: report the first per location
+        if loc in seen:
+            continue
+        seen.add(loc)
+        code, message = _message(err, model, loc)
+        if err["type"] == "extra_forbidden":
+            mark = doc.mark(loc, key=True)
+        elif err["type"] == "missing":
+            mark = doc.mark(loc[:-1], key=True) if loc[:-1] else doc.mark(())
+        else:
+            mark = doc.mark(loc)
+        where = _where(loc)
+        if where and err["type"] not in ("extra_forbidden",):
+            message = f"{message}（位置：{where}）"
+        problems.append(mark.problem(code, message))
+    return problems

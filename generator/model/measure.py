@@ -1,0 +1,85 @@
+"""`units/<id>/measures.yml`: measures with their full indicator cards."""
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import Field, model_validator
+
+from .base import Model, Name, Slug, Text, Visible
+
+Polarity = Literal["up", "down", "range"]
+MeasureType = Literal["outcome", "driver"]
+Frequency = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+DataType = Literal["number", "percent", "yesno", "rating"]
+
+
+class TargetRange(Model):
+    min: float = Field(title="下限")
+    max: float = Field(title="上限")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "TargetRange":
+        if self.min > self.max:
+            raise ValueError(f"目标区间的下限 {self.min} 大于上限 {self.max}：请交换")
+        return self
+
+
+Target = Union[float, TargetRange]
+
+
+class Baseline(Model):
+    period: str = Field(title="基期", description="如 2007")
+    value: float = Field(title="基线值")
+
+
+class Thresholds(Model):
+    """Status from the score (percent of target reached)."""
+
+    on_track: float = Field(100, title="达标线", description="得分率不低于此值为“正常”（绿）")
+    at_risk: float = Field(90, title="预警线", description="得分率不低于此值为“预警”（黄），更低为“落后”（红）")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.at_risk > self.on_track:
+            raise ValueError("预警线 at_risk 不能高于达标线 on_track")
+        return self
+
+
+class Measure(Visible):
+    id: Slug = Field(title="指标编号")
+    name: Name = Field(title="指标名称")
+    objective: Slug = Field(title="所属目标", description="目标编号")
+    type: MeasureType = Field(title="指标类型", description="outcome 结果指标 / driver 驱动（过程）指标")
+    definition: Text | None = Field(None, title="指标定义")
+    purpose: Text | None = Field(None, title="设置目的")
+    formula: Text | None = Field(None, title="计算公式")
+    unit: str | None = Field(None, title="计量单位", max_length=20)
+    data_type: DataType = Field("number", title="数据类型",
+                                description="number 数值 / percent 百分比 / yesno 是否 / rating 评分")
+    polarity: Polarity = Field("up", title="指标方向",
+                               description="up 越高越好 / down 越低越好 / range 在区间内最好")
+    baseline: Baseline | None = Field(None, title="基线")
+    targets: dict[str, Target] = Field(
+        default_factory=dict, title="目标值",
+        description="按考核期或年度填写，如 2008: 75 或 2008-q1: 70；区间型写 {min: 95, max: 100}")
+    thresholds: Thresholds | None = Field(None, title="状态阈值", description="不写则用考核办法中的默认值")
+    frequency: Frequency = Field("yearly", title="报告频率",
+                                 description="monthly 月 / quarterly 季 / half-yearly 半年 / yearly 年")
+    source: Text | None = Field(None, title="数据来源")
+    owner: Slug | None = Field(None, title="责任人（岗位或部门）",
+                               description="对指标负责的岗位或部门编号")
+    tracker: Slug | None = Field(None, title="跟踪人（岗位或部门）",
+                                 description="负责报送数据、跟踪督办的岗位或部门编号")
+    notes: Text | None = Field(None, title="备注")
+
+    def target_for(self, period_id: str, year: int | None = None) -> Target | None:
+        """The target for a period: its own entry, else its year's."""
+        if period_id in self.targets:
+            return self.targets[period_id]
+        if year is not None and str(year) in self.targets:
+            return self.targets[str(year)]
+        return None
+
+
+class MeasuresFile(Model):
+    measures: list[Measure] = Field(default_factory=list, title="指标（指标卡）")

@@ -1,0 +1,65 @@
+"""`units/<id>/posts.yml` and `units/<id>/people/<person>.yml` (always internal)."""
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .assessment import ScoringParams
+from .base import Model, Name, Slug, Text, Visible
+from .measure import Polarity, Target
+
+
+class Post(Visible):
+    id: Slug = Field(title="岗位编号")
+    name: Name = Field(title="岗位名称")
+    department: Slug | None = Field(None, title="所属部门")
+    difficulty: Slug | None = Field(None, title="岗位难度类别", description="考核办法 difficulty 中的编号")
+    duties: Text | None = Field(None, title="岗位职责")
+
+
+class PostsFile(Model):
+    posts: list[Post] = Field(default_factory=list, title="岗位")
+
+
+class PostAssignment(Model):
+    post: Slug = Field(title="岗位")
+    share: float | None = Field(None, gt=0, le=1, title="工作量占比",
+                                description="本岗位占此人工作量的比例；不写则各岗位平分")
+
+
+class PersonalMeasure(ScoringParams):
+    id: Slug = Field(title="个人指标编号")
+    name: Name = Field(title="个人指标")
+    post: Slug = Field(title="所属岗位")
+    supports: Slug | None = Field(None, title="支撑的目标", description="单位或部门目标编号")
+    unit: str | None = Field(None, title="计量单位", max_length=20)
+    polarity: Polarity = Field("up", title="指标方向")
+    target: Target | None = Field(None, title="目标值")
+    weight: float = Field(gt=0, le=100, title="权重", description="在本岗位指标中的权重")
+
+
+class Person(Model):
+    """People are always internal: nothing here reaches the public edition."""
+
+    id: Slug = Field(title="人员编号", description="与文件名一致")
+    name: Name = Field(title="姓名")
+    title: Name | None = Field(None, title="职务")
+    posts: list[PostAssignment] = Field(min_length=1, title="所任岗位")
+    measures: list[PersonalMeasure] = Field(default_factory=list, title="个人计分卡")
+    note: Text | None = Field(None, title="备注")
+
+    @property
+    def internal(self) -> bool:
+        return True
+
+    @model_validator(mode="after")
+    def _shares(self) -> "Person":
+        shares = [a.share for a in self.posts if a.share is not None]
+        if shares and len(shares) != len(self.posts):
+            raise ValueError("工作量占比 share 要么每个岗位都写，要么都不写")
+        if shares and abs(sum(shares) - 1) > 0.001:
+            raise ValueError(f"各岗位工作量占比合计为 {sum(shares):g}，应为 1")
+        return self
+
+
+class PersonFile(Person):
+    """`units/<id>/people/<person>.yml`."""

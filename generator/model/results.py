@@ -1,0 +1,43 @@
+"""`units/<id>/results/<period>.yml`: actual values of one period."""
+from __future__ import annotations
+
+from typing import Union
+
+from pydantic import Field
+
+from .base import Model, Slug, Text
+
+
+class Actual(Model):
+    value: float | bool | None = Field(None, title="实际值", description="空表示缺数")
+    note: Text | None = Field(None, title="说明")
+    evidence: Text | None = Field(None, title="佐证材料")
+
+
+ActualValue = Union[bool, float, None, Actual]
+
+
+class TraditionalResult(Model):
+    grade: Slug = Field(title="传统考核等次", description="考核办法 grades 中的编号")
+    score: float | None = Field(None, title="传统考核得分")
+    rank: int | None = Field(None, ge=1, title="传统考核名次")
+
+
+class PersonResult(Model):
+    actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="个人指标实际值")
+    leadership_rating: float | None = Field(None, ge=0, le=100, title="领导班子综合评价")
+    traditional_grade: Slug | None = Field(None, title="传统考核等次")
+
+
+class ResultsFile(Model):
+    period: Slug = Field(title="考核期", description="与文件名一致")
+    published: bool = Field(True, title="公开", description="false 时本期结果只出现在内部版")
+    actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="实际值",
+                                             description="指标编号: 实际值；缺数写 null")
+    bonus: dict[Slug, float] = Field(default_factory=dict, title="加分")
+    deductions: dict[Slug, float] = Field(default_factory=dict, title="扣分")
+    veto: list[Slug] = Field(default_factory=list, title="触发的一票否决项")
+    traditional: TraditionalResult | None = Field(None, title="传统考核结果", description="双轨运行时填写")
+    people: dict[Slug, PersonResult] = Field(default_factory=dict, title="个人结果",
+                                             description="人员编号: 个人结果（始终仅内部可见）")
+    note: Text | None = Field(None, title="说明")

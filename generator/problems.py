@@ -1,0 +1,108 @@
+"""One problem type for everything `check` reports, and the formatters that print it.
+
+Every stage (YAML loading, schema validation, cross-reference rules) yields `Problem`s; only
+`cli.py` prints them or decides the exit status.
+"""
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    severity: Severity = field(compare=False)
+    code: str = field(compare=True)
+    message: str = field(compare=True)
+    unit: str | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def with_severity(self, severity: Severity) -> "Problem":
+        return Problem(self.path, self.line, self.col, severity, self.code, self.message, self.unit)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a source file (1-based line and column)."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def problem(self, code: str, message: str, severity: Severity = Severity.ERROR,
+                unit: str | None = None) -> Problem:
+        return Problem(self.path, self.line, self.col, severity, code, message, unit)
+
+
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    p = Path(path)
+    if root is not None:
+        try:
+            return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            pass
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def format_text(problems: Iterable[Problem]) -> str:
+    """`path:line:col: severity: message [CODE]`, the form compilers use."""
+    return "\n".join(
+        f"{p.path}:{p.line}:{p.col}: {p.severity.value}: {p.message} [{p.code}]" for p in problems
+    )
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands, so problems show as annotations on the PR diff."""
+    lines = []
+    for p in problems:
+        kind = "error" if p.is_error else "warning"
+        lines.append(
+            f"::{kind} file={_gh_escape(p.path, True)},line={p.line},col={p.col},"
+            f"title={_gh_escape(p.code, True)}::{_gh_escape(p.message)}"
+        )
+    return "\n".join(lines)
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    return json.dumps(
+        [
+            {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity.value,
+             "code": p.code, "message": p.message, "unit": p.unit}
+            for p in problems
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    return f"{errors} 个错误，{warnings} 个警告 ({errors} error(s), {warnings} warning(s))"

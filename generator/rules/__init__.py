@@ -1,0 +1,105 @@
+"""Cross-reference and pilot-lesson rules, run after the files load into the model.
+
+One rule, one module: each declares `CODE`, `NAME`, `SEVERITY`, a docstring with PASS/FAIL
+examples (the reference page in docs/ is built from it), and `check(ctx)` yielding Problems.
+The runner stamps each rule's configured severity, drops warnings a unit silenced and sorts.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Iterable, Iterator, Protocol
+
+from ..load.locate import Locator
+from ..model import City, Unit
+from ..problems import Problem, Severity
+
+#: explicit registry, in reference order (no magic discovery)
+RULE_MODULES = [
+    "duplicate_ids",
+    "references",
+    "cycles",
+    "scale_weights",
+    "scale_measures",
+    "result_refs",
+    "targets",
+    "too_many_assessed",
+    "equal_weights",
+    "driver_heavy",
+    "learning_without_measure",
+    "missing_owner",
+    "objective_without_measure",
+    "multi_post_difficulty",
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    city: City
+    locator: Locator
+    broken_units: frozenset[str]
+
+    def units(self) -> Iterator[Unit]:
+        """Units whose files all loaded (cross-references in broken ones would only add noise)."""
+        for unit in self.city.units.values():
+            if unit.id not in self.broken_units:
+                yield unit
+
+
+class Rule(Protocol):
+    CODE: str
+    NAME: str
+    SEVERITY: Severity
+
+    def check(self, ctx: Context) -> Iterable[Problem]: ...
+
+
+def all_rules() -> list[ModuleType]:
+    return [importlib.import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+
+
+def get(code: str) -> ModuleType:
+    for rule in all_rules():
+        if rule.CODE == code:
+            return rule
+    raise KeyError(f"no rule {code}")
+
+
+#: codes that come from loading rather than from a rule module (documented in docs/rules.md)
+LOAD_CODES = {
+    "BSC001": "YAML 语法错误、编码错误、别名展开过多",
+    "BSC002": "重复的键",
+    "BSC003": "未知字段（字段名拼错）",
+    "BSC004": "类型或取值不对",
+    "BSC005": "缺少必填字段",
+    "BSC006": "文件放错位置、文件名与内容不一致",
+    "BSC107": "单位文件夹不在名录中、编号与文件夹名不一致",
+}
+
+
+def run_rules(ctx: Context, rules: list[ModuleType] | None = None) -> list[Problem]:
+    settings = ctx.city.info.settings.severity
+    out: list[Problem] = []
+    for rule in rules if rules is not None else all_rules():
+        level = settings.get(rule.CODE)
+        if level == "off":
+            continue
+        for problem in rule.check(ctx):
+            if level is not None:
+                problem = problem.with_severity(Severity(level))
+            out.append(problem)
+    return out
+
+
+def apply_silence(city: City | None, problems: list[Problem]) -> list[Problem]:
+    """Drop warnings that a unit silenced (`silence: [BSC202]` in its unit.yml); errors stay."""
+    if city is None:
+        return problems
+    kept = []
+    for p in problems:
+        unit = city.units.get(p.unit) if p.unit else None
+        if unit is not None and not p.is_error and p.code in unit.silenced:
+            continue
+        kept.append(p)
+    return kept

@@ -1,0 +1,110 @@
+"""BSC102 unknown reference: every id that points somewhere must exist.
+
+Checked: a unit's kind and rollout stages (city.yml), a theme's city theme, an objective's
+perspective, theme, `drives` and `supports`, a sub map's theme, department and objectives, a
+measure's objective, owner and tracker (a post or department), an action plan's objectives
+and owner, a department's head post, a post's department and difficulty class, a person's
+posts and their personal measures' posts and supported objectives, and the rules' veto grade.
+
+FAIL::
+
+    objectives:
+      - id: P1
+        perspective: process
+        drives: [S9]      # there is no objective S9
+
+PASS: `drives: [S1]` where S1 is an objective of the unit.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from ..model import Unit
+from ..problems import Problem, Severity
+from . import Context
+from ._util import at
+
+CODE = "BSC102"
+NAME = "unknown-reference"
+SEVERITY = Severity.ERROR
+
+
+def _hint(known: Iterable[str]) -> str:
+    names = sorted(set(known))
+    if not names:
+        return "这里还没有任何可引用的编号"
+    shown = "、".join(names[:12]) + ("…" if len(names) > 12 else "")
+    return f"可用的编号：{shown}"
+
+
+def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[str],
+         what: str, unit: Unit | None, index: int | None = None) -> Iterator[Problem]:
+    known = set(known) if not isinstance(known, (set, dict, frozenset)) else known
+    if value is None or value in known:
+        return
+    sub: tuple[str | int, ...] = (field,) if index is None else (field, index)
+    yield at(ctx, obj, *sub, code=CODE, unit=unit,
+             message=f"找不到{what} `{value}`：{_hint(known)}")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    info = ctx.city.info
+    stages = {s.id for s in info.stages}
+    kinds = {k.id for k in info.kinds}
+    city_themes = {t.id for t in info.themes}
+    grades = {g.id for g in info.rules.grades}
+    yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, "等次", None)
+    for entry in ctx.city.registry.units:
+        yield from _ref(ctx, entry, "kind", entry.kind, kinds, "单位类别", None)
+        for step in entry.rollout:
+            yield from _ref(ctx, step, "stage", step.stage, stages, "推行阶段", None)
+    for unit in ctx.units():
+        yield from _unit(ctx, unit, city_themes)
+
+
+def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
+    perspectives = {p.id for p in unit.perspectives}
+    themes = {t.id for t in unit.themes}
+    objectives = unit.objective_index
+    card = {o.id for o in unit.objectives}
+    owners = set(unit.post_index) | set(unit.department_index)
+    for theme in unit.themes:
+        for i, ref in enumerate(theme.aligns_to):
+            yield from _ref(ctx, theme, "aligns_to", ref, city_themes, "市级战略主题", unit, i)
+    for obj in unit.all_objectives:
+        yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, "层面", unit)
+        yield from _ref(ctx, obj, "theme", obj.theme, themes, "战略主题", unit)
+        yield from _ref(ctx, obj, "owner", obj.owner, owners, "岗位或部门", unit)
+        for i, ref in enumerate(obj.drives):
+            yield from _ref(ctx, obj, "drives", ref, objectives, "目标", unit, i)
+        for i, ref in enumerate(obj.supports):
+            yield from _ref(ctx, obj, "supports", ref, card, "总卡目标", unit, i)
+    for sub in unit.maps:
+        yield from _ref(ctx, sub, "theme", sub.theme, themes, "战略主题", unit)
+        yield from _ref(ctx, sub, "department", sub.department, unit.department_index, "部门", unit)
+        for i, ref in enumerate(sub.objectives):
+            yield from _ref(ctx, sub, "objectives", ref, objectives, "目标", unit, i)
+    for m in unit.all_measures:
+        yield from _ref(ctx, m, "objective", m.objective, objectives, "目标", unit)
+        yield from _ref(ctx, m, "owner", m.owner, owners, "岗位或部门", unit)
+        yield from _ref(ctx, m, "tracker", m.tracker, owners, "岗位或部门", unit)
+    for act in unit.actions:
+        for i, ref in enumerate(act.objectives):
+            yield from _ref(ctx, act, "objectives", ref, objectives, "目标", unit, i)
+        yield from _ref(ctx, act, "owner", act.owner, owners, "岗位或部门", unit)
+    for dep in unit.departments:
+        yield from _ref(ctx, dep, "head", dep.head, unit.post_index, "岗位", unit)
+    difficulty = {d.id for d in unit.rules.difficulty}
+    for post in unit.posts:
+        yield from _ref(ctx, post, "department", post.department, unit.department_index, "部门", unit)
+        yield from _ref(ctx, post, "difficulty", post.difficulty, difficulty, "岗位难度类别", unit)
+    for person in unit.people:
+        held = {a.post for a in person.posts}
+        for a in person.posts:
+            yield from _ref(ctx, a, "post", a.post, unit.post_index, "岗位", unit)
+        for pm in person.measures:
+            yield from _ref(ctx, pm, "post", pm.post, held, "此人所任的岗位", unit)
+            yield from _ref(ctx, pm, "supports", pm.supports, objectives, "目标", unit)
+    if unit.own_rules:
+        grades = {g.id for g in unit.own_rules.grades}
+        yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, "等次", unit)

@@ -1,0 +1,72 @@
+"""BSC106 results for measures, periods, people or items that do not exist.
+
+A result file names its period; each actual names a measure on the cards; bonus, deduction
+and veto entries name items of that period's scale; person results name people of the unit
+and their personal measures; a traditional grade names a grade of the rules.
+
+FAIL::
+
+    # results/2008.yml
+    period: 2008
+    actuals:
+      M-S1-7: 88      # there is no measure M-S1-7
+
+PASS: use the id of a measure on the unit's cards.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..problems import Problem, Severity
+from . import Context
+from ._util import at
+from .references import _hint
+
+CODE = "BSC106"
+NAME = "result-unknown-reference"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for unit in ctx.units():
+        grades = {g.id for g in unit.rules.grades}
+        for pid, res in unit.results.items():
+            if pid not in unit.period_index:
+                yield at(ctx, res, "period", code=CODE, unit=unit,
+                         message=f"考核期 `{pid}` 不在考核办法的 periods 中：{_hint(unit.period_index)}")
+            for mid in res.actuals:
+                if mid not in unit.measure_index:
+                    yield at(ctx, res, "actuals", mid, code=CODE, unit=unit, key=True,
+                             message=f"实际值写给了不存在的指标 `{mid}`：{_hint(unit.measure_index)}")
+            scale = unit.scales.get(pid)
+            for field, label, items in (
+                ("bonus", "加分项", scale.bonus if scale else []),
+                ("deductions", "扣分项", scale.deductions if scale else []),
+            ):
+                known = {a.id for a in items}
+                for key in getattr(res, field):
+                    if key not in known:
+                        yield at(ctx, res, field, key, code=CODE, unit=unit, key=True,
+                                 message=f"{label} `{key}` 不在本期考核量表中：{_hint(known)}")
+            known_veto = {a.id for a in scale.veto} if scale else set()
+            for i, key in enumerate(res.veto):
+                if key not in known_veto:
+                    yield at(ctx, res, "veto", i, code=CODE, unit=unit,
+                             message=f"一票否决项 `{key}` 不在本期考核量表中：{_hint(known_veto)}")
+            if res.traditional and res.traditional.grade not in grades:
+                yield at(ctx, res.traditional, "grade", code=CODE, unit=unit,
+                         message=f"传统考核等次 `{res.traditional.grade}` 不在考核办法的 grades 中：{_hint(grades)}")
+            for person_id, pres in res.people.items():
+                person = unit.person_index.get(person_id)
+                if person is None:
+                    yield at(ctx, res, "people", person_id, code=CODE, unit=unit, key=True,
+                             message=f"个人结果写给了不存在的人员 `{person_id}`：{_hint(unit.person_index)}")
+                    continue
+                own = {m.id for m in person.measures}
+                for mid in pres.actuals:
+                    if mid not in own:
+                        yield at(ctx, pres, "actuals", mid, code=CODE, unit=unit, key=True,
+                                 message=f"`{mid}` 不是 {person.name} 的个人指标：{_hint(own)}")
+                if pres.traditional_grade and pres.traditional_grade not in grades:
+                    yield at(ctx, pres, "traditional_grade", code=CODE, unit=unit,
+                             message=f"传统考核等次 `{pres.traditional_grade}` 不在 grades 中：{_hint(grades)}")
