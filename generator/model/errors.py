@@ -27,6 +27,20 @@ def _unwrap(tp: Any) -> list[type[BaseModel]]:
     return out
 
 
+def _classes_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[type[BaseModel]]:
+    """The model classes a value at `loc` may be (after walking fields, indices and keys)."""
+    current: list[type[BaseModel]] = [model]
+    for step in loc:
+        if not isinstance(step, str):
+            continue
+        for cls in current:
+            info = cls.model_fields.get(step)
+            if info is not None:
+                current = _unwrap(info.annotation)
+                break
+    return current
+
+
 def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, str | None]:
     """(model class that holds the last field in loc, that field's label)."""
     current: list[type[BaseModel]] = [model]
@@ -80,9 +94,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) 
     given = err.get("input")
     shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
     if kind == "extra_forbidden":
-        allowed = list(holder.model_fields) if holder else []
-        parent_holder, _ = _walk(model, loc[:-1])
-        allowed = list(parent_holder.model_fields) if parent_holder else allowed
+        classes = _classes_at(model, loc[:-1])
+        parent_holder = classes[0] if classes else None
+        allowed = list(parent_holder.model_fields) if parent_holder else []
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = ""
         if close and parent_holder is not None:

@@ -1,0 +1,72 @@
+"""JSON Schema of every YAML file kind, for editors' completion and inline errors.
+
+The schemas ship in `scorecards/schema/`; `.vscode/settings.json` maps file globs to them
+(the YAML extension by Red Hat reads `yaml.schemas`). A test fails when they are stale.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .load.tree import CITY_FILES, UNIT_FILES, UNIT_FOLDERS
+
+#: schema file name → (model, glob of YAML files it applies to, relative to the repo root)
+def schema_targets() -> dict[str, tuple[type[BaseModel], str]]:
+    targets: dict[str, tuple[type[BaseModel], str]] = {}
+    for fname, model in CITY_FILES.items():
+        targets[fname.replace(".yml", ".json")] = (model, f"scorecards/{fname}")
+    for fname, model in UNIT_FILES.items():
+        targets[fname.replace(".yml", ".json")] = (model, f"scorecards/units/*/{fname}")
+    for folder, model in UNIT_FOLDERS.items():
+        targets[f"{folder}.json"] = (model, f"scorecards/units/*/{folder}/*.yml")
+    return targets
+
+
+def render_schema(model: type[BaseModel]) -> str:
+    schema = model.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_vscode_settings(schema_dir: str = "scorecards/schema") -> str:
+    mapping = {f"./{schema_dir}/{name}": glob for name, (_, glob) in schema_targets().items()}
+    settings = {
+        "yaml.schemas": mapping,
+        "yaml.validate": True,
+        "yaml.completion": True,
+        "files.encoding": "utf8",
+        "editor.insertSpaces": True,
+        "[yaml]": {"editor.tabSize": 2},
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def atomic_write(path: Path, text: str) -> bool:
+    """Write `text` to `path` atomically; return False (and touch nothing) when unchanged."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def write_schemas(out: Path) -> list[Path]:
+    written = []
+    for name, (model, _) in schema_targets().items():
+        path = out / name
+        atomic_write(path, render_schema(model))
+        written.append(path)
+    return written

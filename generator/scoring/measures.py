@@ -1,0 +1,81 @@
+"""Score one line: a scale item, a monitoring measure or a personal measure.
+
+The line's weight here is nominal; `weights.apply_missing_rule` then sets the effective
+weight and points of every line of a scale (or of a post) together.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..model import AssessmentRules, Measure, PersonalMeasure, ScaleItem
+from ..model.assessment import ScoringParams
+from .actuals import read_actual
+from .records import MeasureScore, Target
+from .rules import apply_rule, effective_cap
+from .status import ThresholdLike, status_of
+
+
+def score_line(*, measure_id: str, name: str, objective_id: str | None, weight: float,
+               target: Target | None, raw_actual: object, params: ScoringParams, polarity: str,
+               default_cap: float, thresholds: ThresholdLike, note: str | None = None,
+               error: str | None = None) -> MeasureScore:
+    """One line scored by its rule; a missing actual gives score None and status no-data."""
+    reading = read_actual(raw_actual)
+    cap = effective_cap(params, default_cap)
+    score: float | None = None
+    warnings: tuple[str, ...] = ()
+    if error is None and not reading.missing:
+        outcome, cap = apply_rule(reading.value, target, params, polarity, default_cap)  # type: ignore[arg-type]
+        score, error, warnings = outcome.score, outcome.error, outcome.warnings
+    return MeasureScore(
+        measure_id=measure_id, name=name, objective_id=objective_id,
+        weight=weight, effective_weight=weight, target=target, actual=reading.value,
+        rule=params.rule, score=score,
+        points=None if score is None else weight * score / 100,
+        status=status_of(score, thresholds), missing=reading.missing,
+        note=reading.note or note, error=error, cap=cap, evidence=reading.evidence,
+        warnings=warnings)
+
+
+def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: int | None,
+               actuals: Mapping[str, object], rules: AssessmentRules) -> MeasureScore:
+    """A scale item against its measure's target for the period (or its year)."""
+    if measure is None:
+        return score_line(measure_id=item.measure, name=item.measure, objective_id=None,
+                          weight=item.weight, target=None, raw_actual=actuals.get(item.measure),
+                          params=item, polarity="up", default_cap=rules.score_cap,
+                          thresholds=rules.status, note=item.note,
+                          error=f"指标卡中没有指标 {item.measure}")
+    return score_line(measure_id=measure.id, name=measure.name, objective_id=measure.objective,
+                      weight=item.weight, target=measure.target_for(period_id, year),
+                      raw_actual=actuals.get(measure.id), params=item, polarity=measure.polarity,
+                      default_cap=rules.score_cap, thresholds=measure.thresholds or rules.status,
+                      note=item.note)
+
+
+def monitoring_params(measure: Measure) -> ScoringParams:
+    """How a measure outside the scale is scored for its status light."""
+    if measure.polarity == "range":
+        return ScoringParams(rule="range")
+    if measure.data_type == "yesno":
+        return ScoringParams(rule="done")
+    return ScoringParams(rule="ratio")
+
+
+def score_monitoring(measure: Measure, period_id: str, year: int | None,
+                     actuals: Mapping[str, object], rules: AssessmentRules) -> MeasureScore:
+    """A monitoring measure (on the card, not in the scale): weight 0, scored for its status."""
+    return score_line(measure_id=measure.id, name=measure.name, objective_id=measure.objective,
+                      weight=0.0, target=measure.target_for(period_id, year),
+                      raw_actual=actuals.get(measure.id), params=monitoring_params(measure),
+                      polarity=measure.polarity, default_cap=rules.score_cap,
+                      thresholds=measure.thresholds or rules.status)
+
+
+def score_personal(pm: PersonalMeasure, actuals: Mapping[str, object],
+                   rules: AssessmentRules) -> MeasureScore:
+    """A personal-scorecard measure against its own target."""
+    return score_line(measure_id=pm.id, name=pm.name, objective_id=pm.supports,
+                      weight=pm.weight, target=pm.target, raw_actual=actuals.get(pm.id),
+                      params=pm, polarity=pm.polarity, default_cap=rules.score_cap,
+                      thresholds=rules.status)

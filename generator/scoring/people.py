@@ -1,0 +1,132 @@
+"""Personal scores for people who hold one or several posts (pilot lesson 4).
+
+Each post's score is the weighted mean of that post's personal measures. The raw score is
+Σ share × post score; the adjusted score applies the two remedies the pilots proposed, and
+keeps every step visible:
+
+1. difficulty coefficients (`rules.multi_post.coefficients`): Σ share × coefficient × post
+   score, with 1.0 (and a flag) for a post without a known difficulty class;
+2. a leadership-team rating (`rules.multi_post.leadership_share` s > 0):
+   (1 − s) × that + s × rating; no blend (and a flag) when the rating is missing.
+
+Missing data follows the period's missing rule, at both levels: a missing personal actual is
+left out (or scored 0), and so is a post that has no score at all.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from ..model import AssessmentRules, Person, PersonResult, Unit
+from .measures import score_personal
+from .records import FairnessSummary, GroupMean, MissingRule, PersonScore, PostScore
+from .weights import apply_missing_rule, weighted_mean
+
+
+def _coefficient(unit: Unit, post_id: str) -> tuple[str | None, float, bool]:
+    """(difficulty class id, coefficient, unclassified?) of a post."""
+    post = unit.post_index.get(post_id)
+    classes = {d.id: d for d in unit.rules.difficulty}
+    if post is None or post.difficulty is None or post.difficulty not in classes:
+        return (post.difficulty if post else None), 1.0, True
+    return post.difficulty, classes[post.difficulty].coefficient, False
+
+
+def _post_scores(unit: Unit, person: Person, result: PersonResult | None,
+                 rules: AssessmentRules, missing_rule: MissingRule) -> tuple[PostScore, ...]:
+    actuals = result.actuals if result else {}
+    n = len(person.posts)
+    posts: list[PostScore] = []
+    for assignment in person.posts:
+        lines = apply_missing_rule(
+            [score_personal(pm, actuals, rules) for pm in person.measures if pm.post == assignment.post],
+            missing_rule)
+        score = weighted_mean((l.effective_weight, l.score) for l in lines)
+        difficulty, coefficient, unclassified = _coefficient(unit, assignment.post)
+        post = unit.post_index.get(assignment.post)
+        share = assignment.share if assignment.share is not None else 1 / n
+        posts.append(PostScore(post_id=assignment.post, name=post.name if post else assignment.post,
+                               share=share, effective_share=share, difficulty=difficulty,
+                               coefficient=coefficient, unclassified=unclassified, score=score,
+                               items=lines))
+    return tuple(posts)
+
+
+def _apply_share_rule(posts: Sequence[PostScore], missing_rule: MissingRule) -> tuple[PostScore, ...]:
+    """Posts without a score: left out with the others' shares scaled up, or scored 0."""
+    if missing_rule == "zero":
+        return tuple(p if p.score is not None else replace(p, score=0.0) for p in posts)
+    total = math.fsum(p.share for p in posts)
+    scored = math.fsum(p.share for p in posts if p.score is not None)
+    return tuple(replace(p, effective_share=p.share * total / scored if p.score is not None and scored > 0 else 0.0)
+                 for p in posts)
+
+
+def score_person(unit: Unit, person: Person, result: PersonResult | None,
+                 missing_rule: MissingRule) -> PersonScore:
+    rules = unit.rules
+    as_scored = _post_scores(unit, person, result, rules, missing_rule)
+    flags: list[str] = []
+    for p in as_scored:
+        if p.score is None:
+            flags.append(f"岗位 {p.name} 没有可计分的个人指标，" +
+                         ("按 0 分计" if missing_rule == "zero" else "不计入，其余岗位按占比折算"))
+    posts = _apply_share_rule(as_scored, missing_rule)
+    scored = [p for p in posts if p.score is not None and p.effective_share > 0]
+    raw = math.fsum(p.effective_share * p.score for p in scored) if scored else None  # type: ignore[operator]
+
+    coefficients = rules.multi_post.coefficients
+    if coefficients:
+        for p in posts:
+            if p.unclassified:
+                why = f"难度类别 {p.difficulty} 不在考核办法中" if p.difficulty else "没有岗位难度类别"
+                flags.append(f"岗位 {p.name} {why}，系数按 1.0 计")
+        coefficient_score = (math.fsum(p.effective_share * p.coefficient * p.score for p in scored)  # type: ignore[operator]
+                             if scored else None)
+    else:
+        coefficient_score = raw
+
+    rating = result.leadership_rating if result else None
+    share = rules.multi_post.leadership_share
+    rating_missing = share > 0 and rating is None
+    if rating_missing:
+        flags.append("缺少领导班子综合评价，未做加权")
+    applied_share = share if share > 0 and rating is not None else 0.0
+    adjusted = coefficient_score
+    if coefficient_score is not None and applied_share > 0:
+        adjusted = (1 - applied_share) * coefficient_score + applied_share * rating  # type: ignore[operator]
+
+    return PersonScore(
+        person_id=person.id, name=person.name, title=person.title, posts=posts, raw=raw,
+        coefficient_score=coefficient_score, coefficients_applied=coefficients,
+        leadership_rating=rating, leadership_share=applied_share, adjusted=adjusted,
+        rating_missing=rating_missing, flags=tuple(flags), missing_rule=missing_rule,
+        traditional_grade=result.traditional_grade if result else None)
+
+
+def score_people(unit: Unit, period_id: str) -> tuple[PersonScore, ...]:
+    """Every person of the unit for the period; () when the period has no results."""
+    results = unit.results.get(period_id)
+    if results is None:
+        return ()
+    scale = unit.scales.get(period_id)
+    missing_rule: MissingRule = (scale.missing if scale and scale.missing else None) or unit.rules.missing
+    return tuple(score_person(unit, person, results.people.get(person.id), missing_rule)
+                 for person in unit.people)
+
+
+def _group(people: Iterable[PersonScore]) -> GroupMean:
+    people = list(people)
+    raw = [p.raw for p in people if p.raw is not None]
+    adjusted = [p.adjusted for p in people if p.adjusted is not None]
+    return GroupMean(count=len(people),
+                     raw=math.fsum(raw) / len(raw) if raw else None,
+                     adjusted=math.fsum(adjusted) / len(adjusted) if adjusted else None)
+
+
+def fairness(people_scores: Iterable[PersonScore]) -> FairnessSummary:
+    """Mean raw and adjusted scores of people with one post vs several."""
+    people = list(people_scores)
+    return FairnessSummary(single=_group(p for p in people if not p.multi_post),
+                           multi=_group(p for p in people if p.multi_post))

@@ -1,0 +1,33 @@
+from tests.helpers import found, run
+
+
+def test_pass_known_references(tmp_path):
+    assert found(run(tmp_path), "BSC102") == []
+
+
+def test_fail_unknown_objective_in_drives(tmp_path):
+    result = run(tmp_path, {"units/alpha/map.yml": ("drives: [S1]}", "drives: [S9]}")})
+    assert found(result, "BSC102") == [("units/alpha/map.yml", 3)]
+    problem = next(p for p in result.problems if p.code == "BSC102")
+    assert "S9" in problem.message and "S1" in problem.message  # names the bad id and suggests real ones
+    assert problem.is_error
+
+
+def test_fail_unknown_owner_and_theme(tmp_path):
+    result = run(tmp_path, {
+        "units/alpha/measures.yml": ("targets: {'2008': 5000}, owner: office", "targets: {'2008': 5000}, owner: nobody"),
+        "units/alpha/unit.yml": ("aligns_to: [C1]", "aligns_to: [C7]"),
+    })
+    assert sorted(found(result, "BSC102")) == [("units/alpha/measures.yml", 2), ("units/alpha/unit.yml", 6)]
+
+
+def test_fail_unknown_post_department_and_stage(tmp_path):
+    result = run(tmp_path, {
+        "units/alpha/people/p1.yml": ("{post: clerk, share: 0.4}", "{post: driver, share: 0.4}"),
+        "registry.yml": ("{stage: pilot, since: 2009-01-01}", "{stage: launch, since: 2009-01-01}"),
+        "units/alpha/posts.yml": ("department: office, difficulty: B", "department: finance, difficulty: B"),
+    })
+    got = found(result, "BSC102")
+    assert ("units/alpha/people/p1.yml", 5) in got
+    assert ("registry.yml", 18) in got
+    assert ("units/alpha/posts.yml", 3) in got
