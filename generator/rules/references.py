@@ -4,7 +4,8 @@ Checked: a unit's kind and rollout stages (city.yml), a theme's city theme, an o
 perspective, theme, `drives` and `supports`, a sub map's theme, department and objectives, a
 measure's objective, owner and tracker (a post or department), an action plan's objectives
 and owner, a department's head post, a post's department and difficulty class, a person's
-posts and their personal measures' posts and supported objectives, and the rules' veto grade.
+posts and their personal measures' posts and supported objectives, the rules' veto grade, and
+the warning codes a unit silences (only warnings can be silenced).
 
 FAIL::
 
@@ -63,6 +64,14 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 
 def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
+    if unit.info is not None:
+        from . import all_rules
+        warnings = {r.CODE for r in all_rules() if r.SEVERITY is Severity.WARNING}
+        for i, code in enumerate(unit.info.silence):
+            if code not in warnings:
+                yield at(ctx, unit.info, "silence", i, code=CODE, unit=unit,
+                         message=f"`{code}` 不是可以关闭的警告代码：只能关闭这些警告 {'、'.join(sorted(warnings))}"
+                                 "（错误不能关闭）")
     perspectives = {p.id for p in unit.perspectives}
     themes = {t.id for t in unit.themes}
     objectives = unit.objective_index

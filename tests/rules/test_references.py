@@ -31,3 +31,8 @@ def test_fail_unknown_post_department_and_stage(tmp_path):
     assert ("units/alpha/people/p1.yml", 5) in got
     assert ("registry.yml", 18) in got
     assert ("units/alpha/posts.yml", 3) in got
+
+
+def test_fail_silencing_an_error_code(tmp_path):
+    result = run(tmp_path, {"units/alpha/unit.yml": ("values: [为民, 务实]", "values: [为民, 务实]\nsilence: [BSC104]")})
+    assert found(result, "BSC102") == [("units/alpha/unit.yml", 5)]

@@ -1,0 +1,105 @@
+"""Escape YAML text for every place it lands: Markdown, Markdown tables, HTML, DOT, CSV.
+
+Editors write free text; none of it may change the structure of a page, a diagram or a file
+opened in Excel. Each helper is a pure function of `str -> str` (HTML helpers return `Markup` so
+Jinja's autoescape does not escape twice).
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape as _html_escape
+
+#: Python-Markdown's backslash-escapable characters, plus `|` (added by the tables extension).
+#: Escaping any other character would leave a visible backslash, so only these get one.
+_MD_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
+
+
+def html(text: object) -> Markup:
+    """HTML-escape (`&<>"'`); `None` becomes an empty string."""
+    if text is None:
+        return Markup("")
+    return _html_escape(str(text))
+
+
+def md(text: object) -> Markup:
+    """Text that reads literally wherever it lands in Markdown (paragraph, heading, list item).
+
+    HTML special characters become entities and every Markdown special character gets a
+    backslash, so `*x*`, `[a](b)`, `<b>` and a leading `#` or `1.` stay plain text. Newlines
+    become spaces (a YAML folded block must not start a new Markdown block).
+    """
+    if text is None:
+        return Markup("")
+    s = " ".join(str(text).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = []
+    for ch in s:
+        if ch in _MD_ESCAPABLE:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+def md_cell(text: object) -> Markup:
+    """`md` for a Markdown table cell: also `|` (already escaped by `md`) and no line breaks."""
+    return md(text)
+
+
+def md_block(text: object) -> Markup:
+    """Multi-paragraph text: each paragraph escaped with `md`, blank lines kept between them."""
+    if text is None:
+        return Markup("")
+    paras = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return Markup("\n\n").join(md(p) for p in paras)
+
+
+def html_block(text: object) -> Markup:
+    """Multi-paragraph text as escaped HTML paragraphs (for raw HTML blocks)."""
+    if text is None:
+        return Markup("")
+    paras = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(" ".join(p.split())) for p in paras)
+
+
+def dot_text(text: object) -> str:
+    """A string for a double-quoted DOT attribute (label, tooltip).
+
+    Backslashes are doubled so YAML text cannot inject DOT escapes such as `\\N` or `\\l`, and
+    `"` is escaped. Line breaks in the text become spaces; callers join wrapped lines with the
+    DOT escape `\\n` *after* escaping. The result must be wrapped by the caller in `"…"`
+    (see `maps.py`, which bypasses the graphviz package's own quoting for that reason).
+    """
+    if text is None:
+        return ""
+    s = " ".join(str(text).split())
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+
+#: cells starting with these are formulas in Excel/LibreOffice (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula.
+
+    Text that starts with `= + - @` (or a tab/CR) gets a leading apostrophe; numbers stay
+    numbers (a negative number is data, not a formula).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    s = str(value)
+    if s.startswith(_FORMULA_START):
+        return "'" + s
+    return s
+
+
+def anchor(prefix: str, ident: str) -> str:
+    """An HTML id for an entity: ids are ASCII slugs already; lower-case, `.` → `-`."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", ident).lower()
+    return f"{prefix}-{safe}"
