@@ -5,7 +5,7 @@ File models (`*File`) mirror one YAML file each and give the JSON Schema editors
 """
 from .aggregate import City, Unit
 from .assessment import (AssessmentRules, Grade, DifficultyClass, Period, Scale, ScaleItem,
-                         Adjustment, Band)
+                         Adjustment, Band, ScoringParams, StatusThresholds, MultiPost, RulesFile)
 from .city import CityFile, CityTheme, Perspective, Stage, UnitKind, Settings
 from .glossary import GlossaryFile, Term
 from .registry import RegistryFile, RegistryEntry, RolloutStep
@@ -17,4 +17,18 @@ from .department import DepartmentsFile, Department
 from .people import PostsFile, Post, PersonFile, Person, PostAssignment, PersonalMeasure
 from .results import ResultsFile, Actual, TraditionalResult, PersonResult
 
-__all__ = [name for name in dir() if not name.startswith("_")]
+__all__ = [
+    "City", "Unit",
+    "AssessmentRules", "Grade", "DifficultyClass", "Period", "Scale", "ScaleItem", "Adjustment",
+    "Band", "ScoringParams", "StatusThresholds", "MultiPost", "RulesFile",
+    "CityFile", "CityTheme", "Perspective", "Stage", "UnitKind", "Settings",
+    "GlossaryFile", "Term",
+    "RegistryFile", "RegistryEntry", "RolloutStep",
+    "UnitFile", "Theme",
+    "MapFile", "Objective", "SubMap",
+    "MeasuresFile", "Measure", "Baseline", "TargetRange", "Thresholds",
+    "ActionsFile", "ActionPlan", "Milestone",
+    "DepartmentsFile", "Department",
+    "PostsFile", "Post", "PersonFile", "Person", "PostAssignment", "PersonalMeasure",
+    "ResultsFile", "Actual", "TraditionalResult", "PersonResult",
+]

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Model, Name, Slug, Text, Visible
+from .measure import Thresholds as StatusThresholds  # one thresholds model for measures and rules
 
 PeriodKind = Literal["year", "half", "quarter", "month"]
 Track = Literal["simulated", "dual-track", "live"]
@@ -44,9 +45,6 @@ class DifficultyClass(Model):
     description: Text | None = Field(None, title="说明")
 
 
-class StatusThresholds(Model):
-    on_track: float = Field(100, title="达标线", description="得分率（%）不低于此值为“正常”")
-    at_risk: float = Field(90, title="预警线", description="得分率（%）不低于此值为“预警”，更低为“落后”")
 
 
 class MultiPost(Model):
@@ -76,6 +74,8 @@ class AssessmentRules(Model):
         mins = [g.min for g in self.grades]
         if mins != sorted(mins, reverse=True):
             raise ValueError("等次 grades 应按最低分从高到低排列")
+        if mins[-1] > 0:
+            raise ValueError(f"最低的等次（{self.grades[-1].name}）的 min 应为 0，否则低分单位没有等次")
         return self
 
 

@@ -11,6 +11,7 @@ Polarity = Literal["up", "down", "range"]
 MeasureType = Literal["outcome", "driver"]
 Frequency = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 DataType = Literal["number", "percent", "yesno", "rating"]
+Aggregation = Literal["sum", "average", "last"]
 
 
 class TargetRange(Model):
@@ -65,6 +66,9 @@ class Measure(Visible):
     thresholds: Thresholds | None = Field(None, title="状态阈值", description="不写则用考核办法中的默认值")
     frequency: Frequency = Field("yearly", title="报告频率",
                                  description="monthly 月 / quarterly 季 / half-yearly 半年 / yearly 年")
+    aggregation: Aggregation = Field("last", title="跨期汇总方式",
+                                     description="季度值如何汇总为年度值：sum 累计 / average 平均 / last 取期末值；"
+                                                 "累计型指标的季度目标应按季度单独填写")
     source: Text | None = Field(None, title="数据来源")
     owner: Slug | None = Field(None, title="责任人（岗位或部门）",
                                description="对指标负责的岗位或部门编号")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
+from pydantic import Field, NonNegativeFloat
 
 from .base import Model, Slug, Text
 
@@ -34,8 +34,8 @@ class ResultsFile(Model):
     published: bool = Field(True, title="公开", description="false 时本期结果只出现在内部版")
     actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="实际值",
                                              description="指标编号: 实际值；缺数写 null")
-    bonus: dict[Slug, float] = Field(default_factory=dict, title="加分")
-    deductions: dict[Slug, float] = Field(default_factory=dict, title="扣分")
+    bonus: dict[Slug, NonNegativeFloat] = Field(default_factory=dict, title="加分", description="加分项编号: 加分（正数）")
+    deductions: dict[Slug, NonNegativeFloat] = Field(default_factory=dict, title="扣分", description="扣分项编号: 扣分（正数）")
     veto: list[Slug] = Field(default_factory=list, title="触发的一票否决项")
     traditional: TraditionalResult | None = Field(None, title="传统考核结果", description="双轨运行时填写")
     people: dict[Slug, PersonResult] = Field(default_factory=dict, title="个人结果",

@@ -100,6 +100,6 @@ def csv_cell(value: object) -> str:
 
 
 def anchor(prefix: str, ident: str) -> str:
-    """An HTML id for an entity: ids are ASCII slugs already; lower-case, `.` → `-`."""
-    safe = re.sub(r"[^A-Za-z0-9_-]", "-", ident).lower()
+    """An HTML id for an entity: `o-S1`, `m-M-L1-1` (ids are ASCII slugs; kept as written)."""
+    safe = re.sub(r"[^A-Za-z0-9_.\-]", "-", ident)
     return f"{prefix}-{safe}"

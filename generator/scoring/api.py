@@ -1,6 +1,8 @@
 """Scoring a unit's period, and the latest status lights for its strategy map."""
 from __future__ import annotations
 
+import math
+
 from ..model import Period, Unit
 from .adjustments import adjust
 from .grades import capped_grade, grade_for
@@ -47,7 +49,7 @@ def score_unit(unit: Unit, period_id: str) -> UnitScore | None:
         missing_rule=missing_rule, traditional=results.traditional,
         uncapped_grade=uncapped, adjustments=adjusted.items,
         errors=tuple(l.measure_id for l in lines if l.error is not None),
-        nominal_weight=sum(l.weight for l in lines), warnings=tuple(warnings))
+        nominal_weight=math.fsum(l.weight for l in lines), warnings=tuple(warnings))
 
 
 def latest_period(unit: Unit) -> Period | None:

@@ -17,8 +17,8 @@ def grade_for(total: float, grades: Sequence[Grade]) -> Grade | None:
 def veto_cap(rules: AssessmentRules) -> Grade:
     """The best grade a vetoed unit can get: `rules.veto_grade`, else the lowest grade."""
     by_id = {g.id: g for g in rules.grades}
-    if rules.veto_grade in by_id:
-        return by_id[rules.veto_grade]  # type: ignore[index]
+    if rules.veto_grade is not None and rules.veto_grade in by_id:
+        return by_id[rules.veto_grade]
     return min(rules.grades, key=lambda g: g.min)
 
 

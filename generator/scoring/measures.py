@@ -24,8 +24,8 @@ def score_line(*, measure_id: str, name: str, objective_id: str | None, weight: 
     cap = effective_cap(params, default_cap)
     score: float | None = None
     warnings: tuple[str, ...] = ()
-    if error is None and not reading.missing:
-        outcome, cap = apply_rule(reading.value, target, params, polarity, default_cap)  # type: ignore[arg-type]
+    if error is None and reading.value is not None:
+        outcome, cap = apply_rule(reading.value, target, params, polarity, default_cap)
         score, error, warnings = outcome.score, outcome.error, outcome.warnings
     return MeasureScore(
         measure_id=measure_id, name=name, objective_id=objective_id,
@@ -56,10 +56,10 @@ def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: i
 def monitoring_params(measure: Measure) -> ScoringParams:
     """How a measure outside the scale is scored for its status light."""
     if measure.polarity == "range":
-        return ScoringParams(rule="range")
+        return ScoringParams.model_validate({"rule": "range"})
     if measure.data_type == "yesno":
-        return ScoringParams(rule="done")
-    return ScoringParams(rule="ratio")
+        return ScoringParams.model_validate({"rule": "done"})
+    return ScoringParams.model_validate({"rule": "ratio"})
 
 
 def score_monitoring(measure: Measure, period_id: str, year: int | None,

@@ -59,8 +59,8 @@ def _apply_share_rule(posts: Sequence[PostScore], missing_rule: MissingRule) -> 
         return tuple(p if p.score is not None else replace(p, score=0.0) for p in posts)
     total = math.fsum(p.share for p in posts)
     scored = math.fsum(p.share for p in posts if p.score is not None)
-    return tuple(replace(p, effective_share=p.share * total / scored if p.score is not None and scored > 0 else 0.0)
-                 for p in posts)
+    return tuple(replace(p, effective_share=p.share * total / scored
+                         if p.score is not None and scored > 0 else 0.0) for p in posts)
 
 
 def score_person(unit: Unit, person: Person, result: PersonResult | None,
@@ -73,8 +73,14 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
             flags.append(f"岗位 {p.name} 没有可计分的个人指标，" +
                          ("按 0 分计" if missing_rule == "zero" else "不计入，其余岗位按占比折算"))
     posts = _apply_share_rule(as_scored, missing_rule)
-    scored = [p for p in posts if p.score is not None and p.effective_share > 0]
-    raw = math.fsum(p.effective_share * p.score for p in scored) if scored else None  # type: ignore[operator]
+    held = {a.post for a in person.posts}
+    for pm in person.measures:
+        if pm.post not in held:
+            flags.append(f"个人指标 {pm.id} 所属岗位 {pm.post} 不在此人的岗位中，未计入")
+    # (effective share, coefficient, score) of every post that counts
+    counted = [(p.effective_share, p.coefficient, p.score) for p in posts
+               if p.score is not None and p.effective_share > 0]
+    raw = math.fsum(share * score for share, _, score in counted) if counted else None
 
     coefficients = rules.multi_post.coefficients
     if coefficients:
@@ -82,8 +88,8 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
             if p.unclassified:
                 why = f"难度类别 {p.difficulty} 不在考核办法中" if p.difficulty else "没有岗位难度类别"
                 flags.append(f"岗位 {p.name} {why}，系数按 1.0 计")
-        coefficient_score = (math.fsum(p.effective_share * p.coefficient * p.score for p in scored)  # type: ignore[operator]
-                             if scored else None)
+        coefficient_score = (math.fsum(share * coef * score for share, coef, score in counted)
+                             if counted else None)
     else:
         coefficient_score = raw
 
@@ -94,8 +100,8 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
         flags.append("缺少领导班子综合评价，未做加权")
     applied_share = share if share > 0 and rating is not None else 0.0
     adjusted = coefficient_score
-    if coefficient_score is not None and applied_share > 0:
-        adjusted = (1 - applied_share) * coefficient_score + applied_share * rating  # type: ignore[operator]
+    if coefficient_score is not None and rating is not None and applied_share > 0:
+        adjusted = (1 - applied_share) * coefficient_score + applied_share * rating
 
     return PersonScore(
         person_id=person.id, name=person.name, title=person.title, posts=posts, raw=raw,

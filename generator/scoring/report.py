@@ -15,8 +15,8 @@ MISSING_LABELS = {"reweight": "剔除缺数指标，其余指标按权重比例�
 
 
 def fixed(x: float | None) -> str:
-    """Two decimals, or a dash for nothing."""
-    return "—" if x is None else f"{x:.2f}"
+    """Two decimals, or a dash for nothing (ASCII: CJK terminals draw "—" two columns wide)."""
+    return "-" if x is None else f"{x:.2f}"
 
 
 def number(x: float) -> str:
@@ -27,18 +27,18 @@ def number(x: float) -> str:
 
 def show_target(target: Target | None) -> str:
     if target is None:
-        return "—"
+        return "-"
     if isinstance(target, TargetRange):
-        return f"{number(target.min)}–{number(target.max)}"
+        return f"{number(target.min)}~{number(target.max)}"
     return number(target)
 
 
 def show_actual(line: MeasureScore) -> str:
-    if line.missing:
+    if line.actual is None:
         return "缺数"
     if isinstance(line.actual, bool):
         return "是" if line.actual else "否"
-    return number(line.actual)  # type: ignore[arg-type]
+    return number(line.actual)
 
 
 def show_status(line: MeasureScore) -> str:
@@ -65,7 +65,7 @@ def _summary(unit: Unit, score: UnitScore) -> list[str]:
         parts = [f"{a.name}（{a.id}）{number(a.applied)}" + (f"，申报 {number(a.claimed)}，上限 {number(a.max)}"
                                                           if a.clamped and a.max is not None else "")
                  for a in score.adjustments if a.kind == kind]
-        sign = "+" if kind == "bonus" else "−"
+        sign = ("+" if kind == "bonus" else "-") if total else ""
         out.append(f"{label}：{sign}{fixed(total)}" + (f"（{'；'.join(parts)}）" if parts else ""))
     if score.vetoed:
         names = {}

@@ -141,4 +141,7 @@ def apply_rule(value: float | bool, target: Target | None, params: ScoringParams
         rule = RULES[params.rule]
     except KeyError:
         return RuleOutcome(None, f"未知的计分规则 {params.rule!r}"), cap
-    return rule(a, target, params, polarity, cap), cap
+    outcome = rule(a, target, params, polarity, cap)
+    if outcome.score is not None and math.isnan(outcome.score):
+        return RuleOutcome(None, "数值过大，计算溢出"), cap
+    return outcome, cap

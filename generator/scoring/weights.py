@@ -18,14 +18,14 @@ def apply_missing_rule(lines: Sequence[MeasureScore], rule: MissingRule) -> tupl
     scored = math.fsum(line.weight for line in lines if line.scored)
     out: list[MeasureScore] = []
     for line in lines:
+        score = line.score if line.scored else None
         if rule == "zero":
-            score = line.score if line.scored else 0.0
+            score = 0.0 if score is None else score
             out.append(dataclasses.replace(line, effective_weight=line.weight, score=score,
                                            points=line.weight * score / 100))
-        elif line.scored and scored > 0:
+        elif score is not None and scored > 0:
             weight = line.weight * nominal / scored
-            out.append(dataclasses.replace(line, effective_weight=weight,
-                                           points=weight * line.score / 100))  # type: ignore[operator]
+            out.append(dataclasses.replace(line, effective_weight=weight, points=weight * score / 100))
         else:
             out.append(dataclasses.replace(line, effective_weight=0.0, score=None, points=None))
     return tuple(out)

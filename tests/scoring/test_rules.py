@@ -11,7 +11,7 @@ from generator.model.assessment import ScoringParams
 from generator.scoring import MeasureScore, score_unit
 from generator.scoring.rules import RULES, apply_rule, effective_cap
 
-from scoring_factories import item, measure, simple_unit
+from .factories import item, measure, simple_unit
 
 _ABSENT = object()
 

@@ -1,0 +1,87 @@
+"""Rows of a scorecard table (perspective → objective → measures), shared by pages and downloads."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import Measure, Objective, Perspective, Scale, TargetRange, Unit
+from .jinja import fmt_num
+
+
+def fmt_target(target: object) -> str:
+    if target is None:
+        return "—"
+    if isinstance(target, TargetRange):
+        return f"{fmt_num(target.min)}–{fmt_num(target.max)}"
+    return fmt_num(target)
+
+
+def targets_text(m: Measure) -> str:
+    """"2008：75；2009：85" (periods in the order written)."""
+    if not m.targets:
+        return "—"
+    return "；".join(f"{k}：{fmt_target(v)}" for k, v in m.targets.items())
+
+
+def card_scale(unit: Unit) -> tuple[str | None, Scale | None]:
+    """The scale the card shows weights from: the latest period that has one."""
+    for period in reversed(unit.periods):
+        if period.id in unit.scales:
+            return period.name, unit.scales[period.id]
+    return None, None
+
+
+@dataclass
+class MeasureRow:
+    measure: Measure
+    weight: float | None
+    owner: str | None
+    status: str
+    targets: str
+
+
+@dataclass
+class ObjectiveRow:
+    objective: Objective
+    status: str
+    measures: list[MeasureRow] = field(default_factory=list)
+    owner: str | None = None
+
+    @property
+    def span(self) -> int:
+        return max(1, len(self.measures))
+
+
+@dataclass
+class PerspectiveRow:
+    perspective: Perspective
+    objectives: list[ObjectiveRow]
+
+    @property
+    def span(self) -> int:
+        return sum(o.span for o in self.objectives)
+
+
+def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, str],
+              scale: Scale | None) -> list[PerspectiveRow]:
+    """Perspectives in the unit's order (plus any unknown ones last), empty ones left out."""
+    weights = {i.measure: i.weight for i in scale.items} if scale else {}
+    persp = list(unit.perspectives)
+    known = {p.id for p in persp}
+    for o in objectives:
+        if o.perspective not in known:
+            persp.append(Perspective(id=o.perspective, name=o.perspective))
+            known.add(o.perspective)
+    rows = []
+    for p in persp:
+        objs = []
+        for o in objectives:
+            if o.perspective != p.id:
+                continue
+            ms = [MeasureRow(m, weights.get(m.id), unit.owner_name(m.owner),
+                             statuses.get(m.id, "no-data"), targets_text(m))
+                  for m in unit.measures_of(o.id)]
+            objs.append(ObjectiveRow(o, statuses.get(o.id, "no-data"), ms, unit.owner_name(o.owner)))
+        if objs:
+            rows.append(PerspectiveRow(p, objs))
+    return rows

@@ -1,0 +1,225 @@
+"""Strategy maps: DOT from the model (graphviz package), SVG from `dot`, cached by DOT hash.
+
+Layout (see /work/shared/brief/stack.md): `rankdir=TB`, one cluster per perspective in the
+unit's order (top first), all objectives of a perspective on one rank, an invisible chain of
+anchor nodes that keeps the bands in order. A cause-and-effect link "A drives B" from a lower
+band to an upper one is drawn as the edge B -> A with `dir=back`, so the arrow points up and
+the perspective labels stay on top. Links inside one band do not constrain the layout.
+
+Labels are escaped with `escape.dot_text` and passed as quoted strings (never as HTML-like
+labels), so YAML text cannot change the diagram.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import graphviz
+
+from ..model import Objective, Perspective
+from .escape import dot_text
+
+FONT = "Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
+
+#: status → (fill, border); the text stays dark on every fill (contrast ≥ 4.5:1)
+STATUS_COLOURS = {
+    "on-track": ("#c8e6c9", "#2e7d32"),
+    "at-risk": ("#ffe0b2", "#e65100"),
+    "off-track": ("#ffcdd2", "#c62828"),
+    "no-data": ("#eceff1", "#78909c"),
+}
+DEFAULT_STATUS = "no-data"
+BAND_FILL = "#f5f7fa"
+BAND_BORDER = "#b0bec5"
+EDGE_COLOUR = "#455a64"
+#: label width in "em" (a CJK character is one em, ASCII half) before wrapping
+WRAP_EM = 8.0
+
+
+def text_width(s: str) -> float:
+    """Display width in em: wide (CJK) characters 1, others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
+
+
+def wrap(s: str, width: float = WRAP_EM) -> list[str]:
+    """Break a label into balanced lines of about `width` em, never inside an ASCII word.
+
+    A 10-character name becomes 5 + 5, not 8 + 2: the number of lines is fixed first, then
+    each line is filled up to the average width.
+    """
+    s = " ".join(s.split())
+    total = text_width(s)
+    if total <= width:
+        return [s] if s else [""]
+    n = math.ceil(total / width)
+    target = total / n
+    tokens = re.findall(r"[A-Za-z0-9%.\-_/]+|\s+|.", s)
+    lines: list[str] = []
+    line = ""
+    for tok in tokens:
+        if tok.isspace():
+            if line:
+                line += " "
+            continue
+        if line and len(lines) < n - 1 and text_width(line + tok) > target + 0.5:
+            lines.append(line.rstrip())
+            line = tok
+        else:
+            line += tok
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def label(s: str) -> graphviz.quoting.NoHtml:
+    """A quoted DOT label: each wrapped line escaped, lines joined with DOT's `\\n`."""
+    return graphviz.nohtml("\\n".join(dot_text(line) for line in wrap(s)))
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """Everything a map shows; built by the unit page from the edition's view."""
+
+    #: unique on its page: used as the SVG id prefix (`map-main`, `map-m-t1`)
+    graph_id: str
+    title: str
+    perspectives: Sequence[Perspective]
+    objectives: Sequence[Objective]
+    #: objective id → status ("on-track", ...); missing ids are "no-data"
+    statuses: dict[str, str]
+    #: URL prefix of the objective anchors, e.g. "index.html#" (anchor ids are `o-<id>`)
+    href: str = "#"
+    status_names: dict[str, str] | None = None
+
+
+def _node_id(obj_id: str) -> str:
+    return "o_" + re.sub(r"[^A-Za-z0-9_]", "_", obj_id)
+
+
+def map_dot(spec: MapSpec) -> str:
+    """The DOT source of a strategy map."""
+    from .escape import anchor
+
+    names = spec.status_names or {}
+    order = {p.id: i for i, p in enumerate(spec.perspectives)}
+    bands: list[tuple[str, str, list[Objective]]] = [
+        (p.id, p.name, [o for o in spec.objectives if o.perspective == p.id]) for p in spec.perspectives]
+    others = [o for o in spec.objectives if o.perspective not in order]
+    if others:
+        bands.append(("_other", "其他", others))
+        order["_other"] = len(order)
+    bands = [b for b in bands if b[2]]
+
+    g = graphviz.Digraph(
+        name=spec.graph_id,
+        graph_attr={
+            "id": spec.graph_id, "rankdir": "TB", "newrank": "true", "compound": "true",
+            "fontname": FONT, "fontsize": "13", "nodesep": "0.35", "ranksep": "0.45",
+            "bgcolor": "transparent", "pad": "0.1",
+        },
+        node_attr={
+            "shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "12",
+            "margin": "0.12,0.06", "width": "1.6", "penwidth": "1.4", "fontcolor": "#1a1a1a",
+        },
+        edge_attr={"color": EDGE_COLOUR, "arrowsize": "0.7", "penwidth": "1.1", "fontname": FONT},
+    )
+    previous_anchor: str | None = None
+    for i, (pid, pname, objs) in enumerate(bands):
+        with g.subgraph(name=f"cluster_{i}") as c:
+            c.attr(label=label(pname), labeljust="l", style="filled,rounded", fillcolor=BAND_FILL,
+                   color=BAND_BORDER, fontcolor="#263238", fontsize="13", margin="12",
+                   id=f"{spec.graph_id}-band-{i}")
+            anchor_id = f"band{i}"
+            c.node(anchor_id, label="", shape="point", width="0", height="0", style="invis",
+                   id=f"{spec.graph_id}-anchor-{i}")
+            with c.subgraph() as same:
+                same.attr(rank="same")
+                same.node(anchor_id)
+                for o in objs:
+                    status = spec.statuses.get(o.id, DEFAULT_STATUS)
+                    fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
+                    tip = f"{o.id} {o.name}（{names.get(status, status)}）"
+                    same.node(_node_id(o.id), label=label(o.name), fillcolor=fill, color=border,
+                              URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
+                              tooltip=graphviz.nohtml(dot_text(tip)),
+                              id=f"{spec.graph_id}-{anchor('o', o.id)}")
+        if previous_anchor is not None:
+            g.edge(previous_anchor, anchor_id, style="invis", weight="50")
+        previous_anchor = anchor_id
+
+    shown = {o.id: o for o in spec.objectives}
+    rank = {o.id: order.get(o.perspective if o.perspective in order else "_other", 0)
+            for o in spec.objectives}
+    for o in spec.objectives:
+        for target in o.drives:
+            if target not in shown:
+                continue
+            a, b = _node_id(o.id), _node_id(target)
+            eid = f"{spec.graph_id}-e-{anchor('x', o.id)[2:]}-{anchor('x', target)[2:]}"
+            if rank[o.id] > rank[target]:      # from a lower band up: draw top-down, arrow back
+                g.edge(b, a, dir="back", id=eid)
+            elif rank[o.id] < rank[target]:    # downward link (unusual): plain arrow
+                g.edge(a, b, id=eid)
+            else:                              # same band
+                g.edge(a, b, constraint="false", id=eid)
+    return g.source
+
+
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
+
+
+def clean_svg(svg: str, aria_label: str) -> str:
+    """Graphviz's SVG made fit for inlining: no XML prologue or comments, an accessible name."""
+    from .escape import html
+
+    svg = _PROLOGUE.sub("", svg, count=1)
+    svg = _COMMENT.sub("", svg)
+    svg = svg.replace("<svg ", f'<svg class="bsc-map-svg" role="group" aria-label="{html(aria_label)}" ', 1)
+    return svg.strip() + "\n"
+
+
+class MapRenderer:
+    """DOT → SVG with `dot`, cached on disk by the sha256 of the DOT source."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
+        self.hits = 0
+        self.misses = 0
+
+    def svg(self, dot: str) -> str:
+        key = hashlib.sha256(dot.encode("utf-8")).hexdigest()
+        path = self.cache_dir / f"{key}.svg" if self.cache_dir else None
+        if path is not None and path.is_file():
+            self.hits += 1
+            return path.read_text(encoding="utf-8")
+        self.misses += 1
+        out = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(out)
+            os.replace(tmp, path)
+        return out
+
+    def render(self, spec: MapSpec) -> str:
+        """The cleaned, inlinable SVG of a map."""
+        return clean_svg(self.svg(map_dot(spec)), spec.title)
+
+
+def legend(status_names: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(status, name, fill, border) for the HTML legend under a map."""
+    return [(s, status_names.get(s, s), *STATUS_COLOURS[s]) for s in STATUS_COLOURS]
+
+
+def objectives_for(objs: Iterable[Objective], ids: Iterable[str]) -> list[Objective]:
+    wanted = set(ids)
+    return [o for o in objs if o.id in wanted]

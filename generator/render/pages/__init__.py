@@ -1,0 +1,73 @@
+"""Page kinds: one module each, registered in `PAGE_KINDS`.
+
+A page kind is a module with
+
+- `KIND`: a short name (also the name of its template, `templates/<KIND>.md.j2`, if it has one);
+- `EDITIONS`: the editions it appears in (default both);
+- `outputs(site: SiteContext) -> Iterable[Output]`: the staged files it produces (Markdown
+  pages, and any SVG/CSV/JSON beside them), paths relative to the docs folder.
+
+To add a page kind: write `pages/<kind>.py` and `templates/<kind>.md.j2`, add the module to
+`PAGE_KINDS` below, and link to its pages from an existing page (every page must be reachable
+from the home page; `tests/site/test_links.py` checks). Nav entries live in
+`generator/site/mkdocs_config.py` (`NAV`); keep the nav short.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Iterable, Iterator
+
+from ..context import SiteContext
+from ..jinja import render
+
+
+@dataclass(frozen=True)
+class Output:
+    """One staged file: a docs-relative POSIX path and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def page(template: str, path: str, **context: object) -> Output:
+    """Render `templates/<template>` as the Markdown page `path`."""
+    return Output(path, render(template, path, **context).encode("utf-8"))
+
+
+from . import (articles, city, glossary, home, internal, people, rollout, static,  # noqa: E402
+               unit, units)
+
+#: every page kind, in build order
+PAGE_KINDS: list[ModuleType] = [
+    home,
+    units,
+    unit,
+    people,
+    city,
+    rollout,
+    glossary,
+    articles,
+    static,
+    internal,
+]
+
+
+def kinds_for(edition: str) -> Iterator[ModuleType]:
+    for kind in PAGE_KINDS:
+        if edition in getattr(kind, "EDITIONS", ("public", "internal")):
+            yield kind
+
+
+def render_site(site: SiteContext) -> dict[str, bytes]:
+    """Every staged file of the edition: docs-relative path → bytes."""
+    out: dict[str, bytes] = {}
+    for kind in kinds_for(site.edition):
+        for item in kind.outputs(site):
+            if item.path in out:
+                raise ValueError(f"two page kinds write {item.path} ({kind.KIND})")
+            out[item.path] = item.data
+    return out
+
+
+__all__ = ["Output", "page", "PAGE_KINDS", "render_site", "kinds_for", "Iterable"]
