@@ -98,14 +98,22 @@ def score(unit: str, period: str, path: Path) -> None:
     from .scoring.report import format_unit_score
 
     result = check_tree(path)
-    if not result.ok or result.city is None:
+    city = result.city
+    if city is None:
         _print_problems(result.errors, _default_format())
         click.echo("数据有错误，无法计分：请先修正上面的错误（bscportal check）", err=True)
         sys.exit(1)
-    city = result.city
     if unit not in city.units:
         raise click.UsageError(f"没有单位 `{unit}`；可用：{', '.join(sorted(city.units)[:10])} …")
     u = city.units[unit]
+    # errors elsewhere in the city do not stop scoring this unit; its own errors (or the
+    # city-level files') do
+    own = [p for p in result.errors if p.unit == unit or not p.unit and (
+        u.folder and p.path.startswith(u.folder + "/") or "/units/" not in p.path)]
+    if own:
+        _print_problems(own, _default_format())
+        click.echo(f"{u.name} 的数据有错误，无法计分：请先修正上面的错误（bscportal check）", err=True)
+        sys.exit(1)
     if period not in u.period_index:
         raise click.UsageError(f"{u.name} 没有考核期 `{period}`；可用：{', '.join(u.period_index)}")
     if period not in u.scales or period not in u.results:

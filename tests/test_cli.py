@@ -66,3 +66,27 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "map.yml:3:" in proc.stdout
+
+
+def test_score_prints_the_scored_scale(tmp_path):
+    root = mini_tree(tmp_path)
+    result = CliRunner().invoke(main, ["score", "alpha", "2008", "--path", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "M-S1" in result.output and "等次" in result.output
+    # M-D1 has no actual: it is reported as missing, never silently 0
+    assert "缺数：M-D1" in result.output
+
+
+def test_score_usage_errors(tmp_path):
+    root = mini_tree(tmp_path)
+    assert CliRunner().invoke(main, ["score", "nobody", "2008", "--path", str(root)]).exit_code == 2
+    assert CliRunner().invoke(main, ["score", "alpha", "1999", "--path", str(root)]).exit_code == 2
+    assert CliRunner().invoke(main, ["score", "alpha", "2007", "--path", str(root)]).exit_code == 1
+
+
+def test_score_refuses_a_broken_unit_but_not_its_neighbours(tmp_path):
+    root = mini_tree(tmp_path, {"units/beta/unit.yml": "id: beta\nmision: typo\n"})
+    assert CliRunner().invoke(main, ["score", "alpha", "2008", "--path", str(root)]).exit_code == 0
+    root2 = mini_tree(tmp_path / "b", {"units/alpha/assessment/2008.yml": ("weight: 30}", "weight: 25}")})
+    result = CliRunner().invoke(main, ["score", "alpha", "2008", "--path", str(root2)])
+    assert result.exit_code == 1 and "BSC104" in result.output

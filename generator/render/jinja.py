@@ -59,6 +59,11 @@ def yaml_str(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, default=str))
 
 
+def heading_id(prefix: str, ident: str) -> Markup:
+    """attr_list syntax giving a Markdown heading the explicit id `prefix-ident`."""
+    return Markup("{#" + escape.anchor(prefix, ident) + "}")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -78,6 +83,7 @@ def environment() -> Environment:
         date=fmt_date,
         yaml=yaml_str,
     )
+    env.globals.update(heading_id=heading_id, anchor=escape.anchor)
     return env
 
 
