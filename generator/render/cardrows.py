@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..model import Measure, Objective, Perspective, Scale, TargetRange, Unit
+from ..model import Measure, Objective, Period, Perspective, Scale, TargetRange, Unit
 from .jinja import fmt_num
 
 
@@ -23,12 +23,12 @@ def targets_text(m: Measure) -> str:
     return "；".join(f"{k}：{fmt_target(v)}" for k, v in m.targets.items())
 
 
-def card_scale(unit: Unit) -> tuple[str | None, Scale | None]:
-    """The scale the card shows weights from: the latest period that has one."""
+def card_period(unit: Unit) -> tuple[Period | None, Scale | None]:
+    """The period the card shows targets and weights for: the latest with a scale, else the last."""
     for period in reversed(unit.periods):
         if period.id in unit.scales:
-            return period.name, unit.scales[period.id]
-    return None, None
+            return period, unit.scales[period.id]
+    return (unit.periods[-1] if unit.periods else None), None
 
 
 @dataclass
@@ -62,8 +62,15 @@ class PerspectiveRow:
         return sum(o.span for o in self.objectives)
 
 
+def period_target(m: Measure, period: Period | None) -> str:
+    """The measure's target for the period (its own entry, else its year's), or all targets."""
+    if period is None:
+        return targets_text(m)
+    return fmt_target(m.target_for(period.id, period.year))
+
+
 def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, str],
-              scale: Scale | None) -> list[PerspectiveRow]:
+              scale: Scale | None, period: Period | None = None) -> list[PerspectiveRow]:
     """Perspectives in the unit's order (plus any unknown ones last), empty ones left out."""
     weights = {i.measure: i.weight for i in scale.items} if scale else {}
     persp = list(unit.perspectives)
@@ -79,7 +86,7 @@ def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, s
             if o.perspective != p.id:
                 continue
             ms = [MeasureRow(m, weights.get(m.id), unit.owner_name(m.owner),
-                             statuses.get(m.id, "no-data"), targets_text(m))
+                             statuses.get(m.id, "no-data"), period_target(m, period))
                   for m in unit.measures_of(o.id)]
             objs.append(ObjectiveRow(o, statuses.get(o.id, "no-data"), ms, unit.owner_name(o.owner)))
         if objs:

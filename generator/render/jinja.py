@@ -34,6 +34,15 @@ def relurl(from_path: str, to: str) -> str:
     return rel + ("#" + frag if frag else "")
 
 
+def mdlink(from_path: str, to: str) -> str:
+    """A relative link for a *Markdown* link: keeps `.md`, so MkDocs checks and rewrites it."""
+    target, _, frag = to.partition("#")
+    if not target:
+        return "#" + frag if frag else "#"
+    rel = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    return rel + ("#" + frag if frag else "")
+
+
 def fmt_num(value: Any, digits: int = 2) -> str:
     """A number without needless decimals: 85 → "85", 85.5 → "85.5", 1/3 → "0.33"."""
     if value is None:
@@ -88,10 +97,15 @@ def environment() -> Environment:
 
 
 def render(template: str, page_path: str, **context: Any) -> str:
-    """Render `template` for the staged page `page_path`; `url(to)` links relative to it."""
+    """Render `template` for the staged page `page_path`.
+
+    Templates link with `url(to)` inside raw HTML (final `.html` URLs) and `link(to)` inside
+    Markdown links (`.md`, checked and rewritten by MkDocs); `to` is docs-relative.
+    """
     env = environment()
     return env.get_template(template).render(
         page_path=page_path,
         url=lambda to: relurl(page_path, to),
+        link=lambda to: mdlink(page_path, to),
         **context,
     )

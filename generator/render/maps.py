@@ -39,8 +39,13 @@ DEFAULT_STATUS = "no-data"
 BAND_FILL = "#f5f7fa"
 BAND_BORDER = "#b0bec5"
 EDGE_COLOUR = "#455a64"
+#: most boxes side by side in one band before it wraps to another row
+ROW_MAX = 5
 #: label width in "em" (a CJK character is one em, ASCII half) before wrapping
 WRAP_EM = 8.0
+
+
+_NO_LINE_START = frozenset("，、。．；：？！）》」』”’%,.;:?!)]}")
 
 
 def text_width(s: str) -> float:
@@ -75,7 +80,12 @@ def wrap(s: str, width: float = WRAP_EM) -> list[str]:
             line += tok
     if line.strip():
         lines.append(line.rstrip())
-    return lines
+    # no line starts with closing punctuation (，、。 …): it joins the line before
+    for k in range(1, len(lines)):
+        while lines[k] and lines[k][0] in _NO_LINE_START:
+            lines[k - 1] += lines[k][0]
+            lines[k] = lines[k][1:]
+    return [ln for ln in lines if ln]
 
 
 def label(s: str) -> graphviz.quoting.NoHtml:
@@ -97,6 +107,13 @@ class MapSpec:
     #: URL prefix of the objective anchors, e.g. "index.html#" (anchor ids are `o-<id>`)
     href: str = "#"
     status_names: dict[str, str] | None = None
+
+
+def _rows(objs: Sequence[Objective]) -> list[list[Objective]]:
+    """Split a band into rows of at most `ROW_MAX`, as even as possible (7 → 4 + 3)."""
+    n = max(1, math.ceil(len(objs) / ROW_MAX))
+    size = math.ceil(len(objs) / n)
+    return [list(objs[k:k + size]) for k in range(0, len(objs), size)]
 
 
 def _node_id(obj_id: str) -> str:
@@ -136,23 +153,26 @@ def map_dot(spec: MapSpec) -> str:
             c.attr(label=label(pname), labeljust="l", style="filled,rounded", fillcolor=BAND_FILL,
                    color=BAND_BORDER, fontcolor="#263238", fontsize="13", margin="12",
                    id=f"{spec.graph_id}-band-{i}")
-            anchor_id = f"band{i}"
-            c.node(anchor_id, label="", shape="point", width="0", height="0", style="invis",
-                   id=f"{spec.graph_id}-anchor-{i}")
-            with c.subgraph() as same:
-                same.attr(rank="same")
-                same.node(anchor_id)
-                for o in objs:
-                    status = spec.statuses.get(o.id, DEFAULT_STATUS)
-                    fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
-                    tip = f"{o.id} {o.name}（{names.get(status, status)}）"
-                    same.node(_node_id(o.id), label=label(o.name), fillcolor=fill, color=border,
-                              URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
-                              tooltip=graphviz.nohtml(dot_text(tip)),
-                              id=f"{spec.graph_id}-{anchor('o', o.id)}")
-        if previous_anchor is not None:
-            g.edge(previous_anchor, anchor_id, style="invis", weight="50")
-        previous_anchor = anchor_id
+            # a wide band is laid out in several rows of at most ROW_MAX boxes, each row one
+            # rank with an invisible anchor; the anchors chained top-down keep rows and bands in order
+            for r, row in enumerate(_rows(objs)):
+                anchor_id = f"band{i}_{r}"
+                c.node(anchor_id, label="", shape="point", width="0", height="0", style="invis",
+                       id=f"{spec.graph_id}-anchor-{i}-{r}")
+                with c.subgraph() as same:
+                    same.attr(rank="same")
+                    same.node(anchor_id)
+                    for o in row:
+                        status = spec.statuses.get(o.id, DEFAULT_STATUS)
+                        fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
+                        tip = f"{o.id} {o.name}（{names.get(status, status)}）"
+                        same.node(_node_id(o.id), label=label(o.name), fillcolor=fill, color=border,
+                                  URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
+                                  tooltip=graphviz.nohtml(dot_text(tip)),
+                                  id=f"{spec.graph_id}-{anchor('o', o.id)}")
+                if previous_anchor is not None:
+                    g.edge(previous_anchor, anchor_id, style="invis", weight="50")
+                previous_anchor = anchor_id
 
     shown = {o.id: o for o in spec.objectives}
     rank = {o.id: order.get(o.perspective if o.perspective in order else "_other", 0)
@@ -174,6 +194,9 @@ def map_dot(spec: MapSpec) -> str:
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
+_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)pt"')
+#: a map is never shrunk below this width in the page (wider maps scroll sideways instead)
+MIN_WIDTH_PT = 560
 
 
 def clean_svg(svg: str, aria_label: str) -> str:
@@ -182,7 +205,11 @@ def clean_svg(svg: str, aria_label: str) -> str:
 
     svg = _PROLOGUE.sub("", svg, count=1)
     svg = _COMMENT.sub("", svg)
-    svg = svg.replace("<svg ", f'<svg class="bsc-map-svg" role="group" aria-label="{html(aria_label)}" ', 1)
+    m = _WIDTH.search(svg)
+    style = ""
+    if m:  # scaled down to fit the page, but never below MIN_WIDTH_PT (then it scrolls)
+        style = f' style="min-width:{min(float(m.group(1)), MIN_WIDTH_PT):g}pt"'
+    svg = svg.replace("<svg ", f'<svg class="bsc-map-svg" role="group" aria-label="{html(aria_label)}"{style} ', 1)
     return svg.strip() + "\n"
 
 

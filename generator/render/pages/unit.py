@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ...model import ActionPlan, Measure, Objective, SubMap, Unit
-from ..cardrows import card_rows, card_scale, fmt_target
+from ..cardrows import card_period, card_rows, fmt_target
 from ..context import SiteContext
 from ..downloads import measures_csv, unit_json
 from ..escape import anchor
@@ -90,12 +90,12 @@ def _action_rows(unit: Unit) -> list[dict]:
 
 def unit_context(site: SiteContext, unit: Unit) -> dict:
     statuses = site.scores.status(unit.id)
-    scale_name, scale = card_scale(unit)
+    period, scale = card_period(unit)
     main_map, sub_maps = _maps(site, unit, statuses) if unit.has_system else (None, [])
     departments = [{
         "d": d,
         "head": unit.owner_name(d.head),
-        "rows": card_rows(unit, d.objectives, statuses, scale),
+        "rows": card_rows(unit, d.objectives, statuses, scale, period),
         "supports": {o.id: [unit.objective_index[s] for s in o.supports if s in unit.objective_index]
                      for o in d.objectives},
     } for d in unit.departments]
@@ -122,8 +122,9 @@ def unit_context(site: SiteContext, unit: Unit) -> dict:
         "main_map": main_map,
         "sub_maps": sub_maps,
         "legend": legend(site.status_names),
-        "rows": card_rows(unit, unit.objectives, statuses, scale),
-        "scale_name": scale_name,
+        "rows": card_rows(unit, unit.objectives, statuses, scale, period),
+        "card_period": period,
+        "has_scale": scale is not None,
         "departments": departments,
         "actions": _action_rows(unit),
         "latest": site.scores.latest(unit.id),

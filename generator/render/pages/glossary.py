@@ -1,0 +1,16 @@
+"""The glossary: scorecard terms, the city's perspectives and rollout stages."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..context import SiteContext
+from . import Output, page
+
+KIND = "glossary"
+
+
+def outputs(site: SiteContext) -> Iterable[Output]:
+    terms = sorted(site.city.glossary.terms, key=lambda t: t.term)
+    yield page("glossary.md.j2", "city/glossary.md", site=site, terms=terms,
+               perspectives=site.city.info.perspectives, stages=site.city.info.stages,
+               grades=site.city.info.rules.grades)

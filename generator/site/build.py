@@ -1,0 +1,193 @@
+"""`bscportal build`: check → render → stage → `mkdocs build`, one edition at a time.
+
+Each edition gets its own staging folder (`<stage_root>/<edition>/docs`, plus its mkdocs.yml and
+jieba user dictionary) and its own output folder (`<out>/<edition>`), so nothing of the internal
+edition can reach the public one. Check errors (and broken article front matter) stop the build
+before anything is written.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..check import check_tree
+from ..model import City
+from ..problems import Problem
+from ..render import render_edition
+from ..render.articles import Article, check_articles, load_articles
+from ..render.edition import EDITIONS, Edition, view
+from ..render.maps import MapRenderer
+from ..render.searchdict import user_dict
+from . import gitdates
+from .mkdocs_config import THEME_DIR, dump, edition_config
+from .stage import StageReport, stage, write_if_changed
+
+DEFAULT_STAGE = Path(".stage")
+DEFAULT_CACHE = Path(".cache")
+
+
+class BuildError(Exception):
+    """The build stopped before writing anything; `problems` say why (as `check` prints them)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Prepared:
+    """What every edition is rendered from: the checked city and its surroundings."""
+
+    city: City
+    articles: list[Article]
+    updated: dict[str, str]
+    repo_paths: dict[str, str]
+    pages_dir: Path | None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class EditionReport:
+    edition: Edition
+    out_dir: Path
+    pages: int
+    search_index_bytes: int
+    seconds: float
+    staged: StageReport
+    mkdocs_warnings: list[str]
+
+
+def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
+    """check + articles + git dates; raises `BuildError` on any error."""
+    result = check_tree(scorecards_root)
+    if not result.ok or result.city is None:
+        raise BuildError("数据有错误，未生成网站：请先修正上面的错误（bscportal check）",
+                         result.errors or result.problems)
+    city = result.city
+    articles, problems = load_articles(Path(content_root) / "articles")
+    problems += check_articles(articles, set(city.units))
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise BuildError("经验文章有错误，未生成网站：请先修正上面的错误", errors)
+    paths = sorted({p for u in city.units.values() for p in u.files.values()})
+    pages_dir = Path(content_root) / "pages"
+    return Prepared(
+        city=city,
+        articles=articles,
+        updated=gitdates.unit_dates(Path(scorecards_root), list(city.units)),
+        repo_paths=gitdates.repo_paths(paths, Path(scorecards_root)),
+        pages_dir=pages_dir if pages_dir.is_dir() else None,
+        warnings=[p for p in result.problems + problems if not p.is_error],
+    )
+
+
+def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
+                  maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
+    """Render and stage one edition; returns the path of its mkdocs.yml and what changed."""
+    folder = stage_root / edition
+    _, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
+                              maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
+    report = stage(files, folder / "docs")
+    dict_path = folder / "jieba_user_dict.txt"
+    write_if_changed(dict_path, user_dict(view(prep.city, edition).city).encode("utf-8"))
+    cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
+                         user_dict=dict_path, theme_dir=theme_dir)
+    config_path = folder / "mkdocs.yml"
+    write_if_changed(config_path, dump(cfg).encode("utf-8"))
+    return config_path, report
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
+    """Run `mkdocs build` in this process; returns MkDocs' warnings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import jieba
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    jieba.setLogLevel(logging.WARNING)
+    log = logging.getLogger("mkdocs")
+    handler = _Collect()
+    old_propagate, old_level = log.propagate, log.level
+    log.addHandler(handler)
+    log.propagate = False
+    log.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(config_path), **overrides)
+        build(config)
+    finally:
+        log.removeHandler(handler)
+        log.propagate, log.level = old_propagate, old_level
+    return handler.messages
+
+
+def count_pages(site_dir: Path) -> int:
+    return sum(1 for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+def search_index_size(site_dir: Path) -> int:
+    index = site_dir / "search" / "search_index.json"
+    return index.stat().st_size if index.is_file() else 0
+
+
+def build_editions(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
+                   editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
+                   cache_root: Path | str | None = DEFAULT_CACHE,
+                   theme_dir: Path = THEME_DIR) -> tuple[Prepared, list[EditionReport]]:
+    editions = tuple(editions)
+    for e in editions:
+        if e not in EDITIONS:
+            raise BuildError(f"未知的版本 {e!r}：可用 public、internal")
+    prep = prepare(Path(scorecards_root), Path(content_root))
+    maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
+    reports = []
+    for edition in editions:
+        started = time.perf_counter()
+        site_dir = Path(out_dir) / edition
+        config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)
+        warnings = mkdocs_build(config_path)
+        reports.append(EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
+                                     time.perf_counter() - started, staged, warnings))
+    return prep, reports
+
+
+def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) -> str:
+    lines = []
+    for r in reports:
+        lines.append(
+            f"{r.edition}: {r.pages} 个页面 → {r.out_dir}；搜索索引 {r.search_index_bytes / 1e6:.2f} MB；"
+            f"{r.seconds:.1f} s（暂存：写入 {len(r.staged.written)}，未变 {r.staged.unchanged}，"
+            f"删除 {len(r.staged.deleted)}）")
+        for w in r.mkdocs_warnings[:20]:
+            lines.append(f"  MkDocs 警告：{w}")
+        if len(r.mkdocs_warnings) > 20:
+            lines.append(f"  …… 另有 {len(r.mkdocs_warnings) - 20} 条 MkDocs 警告")
+    units = len(prep.city.units)
+    warn = f"；{len(prep.warnings)} 条检查警告（bscportal check 查看）" if prep.warnings else ""
+    lines.append(f"共 {units} 个单位、{len(prep.articles)} 篇文章{warn}；总用时 {seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def build_site(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
+               editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
+               cache_root: Path | str | None = DEFAULT_CACHE) -> str:
+    """Build the editions into `out_dir/<edition>`; returns a printable report.
+
+    Raises `BuildError` (with the problems) when `check` or the articles have errors.
+    """
+    started = time.perf_counter()
+    prep, reports = build_editions(scorecards_root, content_root, out_dir, editions,
+                                   stage_root=stage_root, cache_root=cache_root)
+    return format_report(prep, reports, time.perf_counter() - started)

@@ -1,0 +1,73 @@
+"""Write an edition's staging folder: only files whose bytes changed, atomically; delete stale files.
+
+Writing only what changed keeps file times stable, so MkDocs' live reload and any cache see
+real changes only; deleting stale files makes a removed unit or article disappear from the site.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+
+@dataclass
+class StageReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    deleted: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.deleted)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` via a temporary file and `os.replace`, unless it holds those bytes."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def _safe(rel: str) -> str:
+    p = Path(rel)
+    if p.is_absolute() or ".." in p.parts or not rel:
+        raise ValueError(f"staged path must be relative and inside the folder: {rel!r}")
+    return p.as_posix()
+
+
+def stage(files: Mapping[str, bytes], folder: Path) -> StageReport:
+    """Make `folder` hold exactly `files` (docs-relative POSIX path → bytes)."""
+    report = StageReport()
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {_safe(k): v for k, v in files.items()}
+    for rel, data in sorted(wanted.items()):
+        if write_if_changed(folder / rel, data):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+    for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+        here = Path(dirpath)
+        for name in filenames:
+            rel = (here / name).relative_to(folder).as_posix()
+            if rel not in wanted:
+                (here / name).unlink()
+                report.deleted.append(rel)
+        if here != folder and not any(here.iterdir()):
+            here.rmdir()
+    report.deleted.sort()
+    return report
