@@ -237,7 +237,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
     values = [v for s in series for v in s.values if v is not None]
     lo, hi, step = nice_range(values, include=[r.value for r in refs], floor=floor, ceiling=ceiling)
     label_lines = max((len(c) for c in cats), default=1)
-    left, right, top = 52.0, 16.0, 58.0
+    left, right, top = 52.0, 16.0, 66.0 if y_label else 58.0
     bottom = 18.0 + 14.0 * label_lines
     pw, ph = width - left - right, height - top - bottom
     n = max(len(cats), 1)
@@ -266,7 +266,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
                         for j, line in enumerate(lines))
         out.append(f"<text x=\"{_n(x)}\" y=\"{_n(top + ph + 17)}\" text-anchor=\"middle\" fill=\"{AXIS}\">{spans}</text>")
     if y_label:
-        out.append(f"<text x=\"{_n(left - 6)}\" y=\"{_n(top - 8)}\" text-anchor=\"end\" fill=\"{AXIS}\" "
+        out.append(f"<text x=\"8\" y=\"{_n(top - 10)}\" fill=\"{AXIS}\" "
                    f"font-size=\"11\">{escape(y_label)}</text>")
     out.append("</g>")
     for r in refs:

@@ -112,9 +112,14 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
 
 
 def score_people(unit: Unit, period_id: str) -> tuple[PersonScore, ...]:
-    """Every person of the unit for the period; () when the period has no results."""
+    """Every person with results in the period; () when the period has no results.
+
+    A period whose results have no `people:` block did not assess people (e.g. personal
+    cards assessed only in annual periods): nobody is scored. Where the block exists, a person
+    missing from it is reported with no score (missing), never 0.
+    """
     results = unit.results.get(period_id)
-    if results is None:
+    if results is None or not results.people:
         return ()
     scale = unit.scales.get(period_id)
     missing_rule: MissingRule = (scale.missing if scale and scale.missing else None) or unit.rules.missing

@@ -28,9 +28,22 @@ NAV: list[Any] = [
     {"经验文章": "articles/index.md"},
     {"关于": "about.md"},
 ]
-INTERNAL_NAV: list[Any] = [{"内部资料": "internal/index.md"}]
+INTERNAL_NAV: list[Any] = [{"内部资料": ["internal/index.md", {"一人多岗公平性": "internal/fairness.md"}]}]
 #: pages deliberately left out of the nav (gitignore-style patterns)
 NOT_IN_NAV = "/units/*/\n/articles/\n"
+
+
+def results_nav(city: City, edition: Edition) -> list[Any]:
+    """NAV with the city-wide results pages (issue #4) in the 全市 section: the dual-track
+    view always, the ranking only where the edition shows it (internal, or `publish_ranking`)."""
+    nav = copy.deepcopy(NAV)
+    pages: list[Any] = [{"双轨对照": "city/dual-track.md"}]
+    if edition == "internal" or city.info.settings.publish_ranking:
+        pages.insert(0, {"考核排名": "city/ranking.md"})
+    for section in nav:
+        if isinstance(section, dict) and isinstance(section.get("全市"), list):
+            section["全市"][1:1] = pages
+    return nav
 
 
 class PyTag:
@@ -93,7 +106,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     cfg["copyright"] = copyright_line(city, edition)
     theme = cfg.setdefault("theme", {"name": "material"})
     theme["custom_dir"] = str(theme_dir.resolve())
-    cfg["nav"] = NAV + (INTERNAL_NAV if edition == "internal" else [])
+    cfg["nav"] = results_nav(city, edition) + (INTERNAL_NAV if edition == "internal" else [])
     cfg["not_in_nav"] = NOT_IN_NAV
     extra = cfg.setdefault("extra", {})
     extra.update({"edition": edition, "edition_name": EDITION_NAMES[edition],

@@ -34,11 +34,10 @@ def search(page, query: str) -> list[tuple[str, str]]:
         "() => document.querySelectorAll('.md-search-result__item').length > 0"
         " || /没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=15000)
-    out = []
-    for item in page.locator(".md-search-result__item").all():
-        link = item.locator("a").first
-        out.append((item.inner_text().replace(ZWSP, ""), link.get_attribute("href") or ""))
-    return out
+    page.wait_for_timeout(300)   # let the result list settle, then read it in one go
+    items = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(
+        li => [li.innerText, (li.querySelector('a') || {}).href || ''])""")
+    return [(text.replace(ZWSP, ""), href) for text, href in items]
 
 
 def test_home_page(page, public_server, example_site):
@@ -86,7 +85,7 @@ def test_benchmark_unit_page_draws_its_strategy_map(page, public_server, example
     assert svg.is_visible()
     box = svg.bounding_box()
     assert box["width"] > 300 and box["height"] > 150
-    texts = svg.locator("text").all_inner_texts()
+    texts = svg.locator("text").all_text_contents()
     assert any(re.search(r"[\u4e00-\u9fff]", t) for t in texts)
     first = unit.objectives[0]
     # each box links to its objective's row in the card

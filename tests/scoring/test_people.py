@@ -123,8 +123,13 @@ def test_no_leadership_share_no_blend() -> None:
     assert zhang.leadership_share == 0 and not zhang.rating_missing
 
 
+def test_period_without_people_block_scores_nobody() -> None:
+    assert score_people(people_unit({}), "2008") == ()
+
+
 def test_person_without_results_has_no_score() -> None:
-    scores = by_id(score_people(people_unit({}), "2008"))
+    # li and wang have (empty) entries, zhang none: zhang is reported missing, not scored 0
+    scores = by_id(score_people(people_unit({"li": PersonResult(), "wang": PersonResult()}), "2008"))
     assert scores["zhang"].raw is None and scores["zhang"].adjusted is None
     assert all(i.missing for p in scores["zhang"].posts for i in p.items)
 

@@ -37,6 +37,7 @@ def page(template: str, path: str, **context: object) -> Output:
 
 from . import (articles, city, glossary, home, internal, people, rollout, static,  # noqa: E402
                unit, units)
+from . import dualtrack, people_results, ranking, results  # noqa: E402  (assessment results, issue #4)
 
 #: every page kind, in build order
 PAGE_KINDS: list[ModuleType] = [
@@ -50,6 +51,10 @@ PAGE_KINDS: list[ModuleType] = [
     articles,
     static,
     internal,
+    results,
+    ranking,
+    dualtrack,
+    people_results,
 ]
 
 

@@ -94,11 +94,12 @@ def matrix(all_groups: list[Group]) -> tuple[list[str], list[str], dict[tuple[st
 
 
 def count_chart(all_groups: list[Group]) -> Chart:
+    """Per annual period (where units compare): how many agree, BSC higher, BSC lower."""
     kinds = [("agree", "一致"), ("higher", "BSC 较高"), ("lower", "BSC 较低")]
     total = sum(len(g.rows) for g in all_groups)
     agree = sum(g.count("agree") for g in all_groups)
-    desc = (f"每个考核期平衡计分卡等次与传统考核等次一致、BSC 较高、BSC 较低的单位数；"
-            f"合计 {total} 个单位·考核期，{agree} 个一致。数字见下表。")
+    desc = (f"各年度考核中平衡计分卡等次与传统考核等次一致、BSC 较高、BSC 较低的单位数；"
+            f"这些年度合计 {total} 个单位·年度，{agree} 个一致。季度、半年考核只在下表中。数字见下表。")
     return bar_chart(chart_id="chart-dualtrack", title="双轨运行：两种考核的等次对照", desc=desc,
                      labels=[g.name for g in all_groups],
                      series=[Series(name, tuple(float(g.count(k)) for g in all_groups),
@@ -115,7 +116,7 @@ def outputs(site: SiteContext) -> Iterable[Output]:
     units = len({r["pr"].unit.id for g in all_groups for r in g.rows})
     annual = [g for g in all_groups if g.rows and g.rows[0]["pr"].period.kind == "year"]
     yield page("dualtrack.md.j2", PATH, site=site, groups=list(reversed(all_groups)),
-               chart=count_chart(all_groups) if all_groups else None,
+               chart=count_chart(annual) if annual else None,
                total=total, units=units,
                agree=sum(g.count("agree") for g in all_groups),
                higher=sum(g.count("higher") for g in all_groups),

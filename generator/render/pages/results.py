@@ -83,7 +83,10 @@ def outputs(site: SiteContext) -> Iterable[Output]:
         yield page("results.md.j2", results_path(unit.id), site=site, unit=unit, periods=periods,
                    total_chart=total_chart(unit, periods),
                    perspective_chart=perspective_chart(unit, periods) if len(periods) > 1 else None,
-                   downloads=downloads, mixed_kinds=len(kinds) > 1, grades=unit.rules.grades,
+                   downloads=downloads, mixed_kinds=len(kinds) > 1,
+                   process_kinds="、".join(KIND_NAMES.get(k, k) for k in sorted(kinds - {"year"})), grades=unit.rules.grades,
                    rules=unit.rules, period_anchor=period_anchor,
-                   has_people=site.internal and bool(unit.people),
+                   people_periods=({p.id for p in unit.periods
+                                    if unit.people and p.id in unit.results and unit.results[p.id].people}
+                                   if site.internal else set()),
                    edit_url=site.edit_url(unit.files.get(f"results/{periods[-1].period.id}")))

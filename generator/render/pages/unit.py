@@ -68,9 +68,9 @@ def _maps(site: SiteContext, unit: Unit, statuses: dict[str, str]) -> tuple[dict
         objs = submap_objectives(unit, s)
         if not objs:
             continue
-        spec = MapSpec(f"map-{s.id}", s.name, unit.perspectives, objs, statuses, "index.html#",
+        spec = MapSpec(f"submap-{s.id}", s.name, unit.perspectives, objs, statuses, "index.html#",
                        site.status_names)
-        subs.append({"map": s, "svg": site.maps.render(spec), "file": f"map-{s.id}.svg",
+        subs.append({"map": s, "svg": site.maps.render(spec), "file": f"submap-{s.id}.svg",
                      "text": map_text(unit, objs, statuses, site.status_names)})
     return main, subs
 

@@ -1,0 +1,139 @@
+"""CSV and XLSX downloads of results: the same numbers as the pages, Excel-safe, deterministic."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.check import check_tree
+from generator.render import render_edition
+from generator.render.results_downloads import Fixed, csv_blocks, xlsx_sheets
+from generator.scoring import score_unit
+from generator.scoring.report import fixed, show_actual, show_target
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def city():
+    return check_tree(ROOT / "scorecards").city
+
+
+@pytest.fixture(scope="module")
+def public(city):
+    return render_edition(city, "public")[1]
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode("utf-8")), "UTF-8 BOM for Excel"
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def block(rows: list[list[str]], title: str) -> list[list[str]]:
+    """The rows of a CSV block after its title line and header, up to the next blank line."""
+    i = next(i for i, r in enumerate(rows) if r and r[0] == title)
+    out = []
+    for r in rows[i + 2:]:
+        if not r:
+            break
+        out.append(r)
+    return out
+
+
+@pytest.mark.parametrize("unit_id, period", [("hainan-township", "2009"), ("hainan-township", "2009-q3"),
+                                             ("hainan-township", "2008-q3"), ("education-bureau", "2009-h1")])
+def test_unit_csv_has_the_numbers_of_the_page_and_of_bscportal_score(public, city, unit_id, period):
+    score = score_unit(city.units[unit_id], period)
+    rows = read_csv(public[f"units/{unit_id}/{unit_id}-results-{period}.csv"])
+    summary = {r[0]: r[1] for r in rows[2:] if len(r) == 2}
+    assert summary["总分"] == fixed(score.total)
+    assert summary["基本得分"] == fixed(score.base_total)
+    assert summary["等次"] == score.grade.name
+    items = block(rows, "考核量表得分")
+    by_id = {r[2]: r for r in items if r[2]}
+    page = public[f"units/{unit_id}/results.md"].decode("utf-8")
+    for line in score.items:
+        r = by_id[line.measure_id]
+        assert r[5:12] == [fixed(line.weight), fixed(line.effective_weight), show_target(line.target),
+                           show_actual(line), r[9], fixed(line.score) if line.score is not None else "",
+                           fixed(line.points) if line.points is not None else ""]
+        if line.missing:
+            assert r[8] == "缺数" and r[13]          # said, with the rule applied
+        # the page shows the very same strings
+        row = page[page.index(f'id="r-{period}-{line.measure_id}"'):]
+        row = row[:row.index("</tr>")]
+        assert f'<td class="bsc-num">{fixed(line.points)}</td>' in row
+    total = next(r for r in items if r[0] == "合计")
+    assert total[11] == fixed(score.base_total)
+    if score.grade_capped:
+        assert "应为" in summary["等次说明"]
+
+
+def test_unit_xlsx_matches_the_csv(public, city):
+    score = score_unit(city.units["hainan-township"], "2008")
+    wb = load_workbook(io.BytesIO(public["units/hainan-township/hainan-township-results-2008.xlsx"]))
+    assert wb.sheetnames == ["汇总", "考核量表", "加减分与否决", "层面与目标"]
+    summary = {r[0]: r[1] for r in wb["汇总"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert summary["总分"] == round(score.total, 2)
+    assert summary["加分"] == round(score.bonus, 2) and summary["扣分"] == round(score.deductions, 2)
+    sheet = wb["考核量表"]
+    rows = {r[2]: r for r in sheet.iter_rows(min_row=3, values_only=True) if r[2]}
+    for line in score.items:
+        r = rows[line.measure_id]
+        assert r[5] == round(line.weight, 2) and r[11] == round(line.points, 2)
+    cell = next(c for c in sheet[3] if c.column == 12)
+    assert cell.number_format == "0.00"
+
+
+def test_xlsx_bytes_are_deterministic(city):
+    a = render_edition(city, "public")[1]["units/hainan-township/hainan-township-results-2009.xlsx"]
+    b = render_edition(city, "public")[1]["units/hainan-township/hainan-township-results-2009.xlsx"]
+    assert a == b
+
+
+def test_csv_cells_are_formula_safe_but_numbers_stay_numbers():
+    data = csv_blocks([("=标题", ["=HYPERLINK(\"x\")", "数"],
+                        [["=1+1", Fixed(-2.5)], ["+cmd", -3.25], ["@SUM(A1)", 7], ["-2+3", None],
+                         ["普通", True]])])
+    rows = read_csv(data)
+    assert rows[0] == ["'=标题"]
+    assert rows[1] == ["'=HYPERLINK(\"x\")", "数"]
+    assert rows[2:] == [["'=1+1", "-2.50"], ["'+cmd", "-3.25"], ["'@SUM(A1)", "7"], ["'-2+3", ""],
+                        ["普通", "是"]]
+
+
+def test_xlsx_text_is_never_a_formula():
+    data = xlsx_sheets([("表", [("t", ["a", "b"], [["=cmd|' /C calc'!A0", Fixed(1.005)], ["-1", -1.5]])])])
+    ws = load_workbook(io.BytesIO(data))["表"]
+    cell = ws["A3"]
+    assert cell.value == "=cmd|' /C calc'!A0" and cell.data_type == "s"
+    assert ws["A4"].data_type == "s" and ws["A4"].value == "-1"
+    assert ws["B3"].value == round(1.005, 2) and ws["B4"].value == -1.5
+
+
+def test_city_csv_per_annual_period(public, city):
+    rows = read_csv(public["city/results-2009.csv"])
+    header, body = rows[1], [r for r in rows[2:] if r]
+    assert header[:4] == ["名次", "类别内名次", "单位编号", "单位名称"]
+    totals = {r[2]: r[header.index("总分")] for r in body}
+    for uid, total in totals.items():
+        assert total == fixed(score_unit(city.units[uid], "2009").total)
+    ranks = [int(r[0]) for r in body]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    assert set(totals) >= {"hainan-township", "education-bureau"}
+    wb = load_workbook(io.BytesIO(public["city/results-2009.xlsx"]))
+    values = list(wb.active.iter_rows(min_row=3, values_only=True))
+    assert [v[header.index("总分")] for v in values] == [float(r[header.index("总分")]) for r in body]
+
+
+def test_download_links_on_the_page_exist(public):
+    for path, data in public.items():
+        if not path.endswith("/results.md"):
+            continue
+        folder = path.rsplit("/", 1)[0]
+        for name in re.findall(r'href="([^"/#]+\.(?:csv|xlsx))" download', data.decode("utf-8")):
+            assert f"{folder}/{name}" in public, (path, name)
