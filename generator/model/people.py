@@ -33,8 +33,18 @@ class PersonalMeasure(ScoringParams):
     supports: Slug | None = Field(None, title="支撑的目标", description="单位或部门目标编号")
     unit: str | None = Field(None, title="计量单位", max_length=20)
     polarity: Polarity = Field("up", title="指标方向")
-    target: Target | None = Field(None, title="目标值")
+    target: Target | None = Field(None, title="目标值", description="各考核期通用的目标值")
+    targets: dict[str, Target] = Field(default_factory=dict, title="分期目标值",
+                                       description="按考核期或年度填写，优先于 target，如 2009: 12")
     weight: float = Field(gt=0, le=100, title="权重", description="在本岗位指标中的权重")
+
+    def target_for(self, period_id: str, year: int | None = None) -> Target | None:
+        """The period's own target, else its year's, else the general `target`."""
+        if period_id in self.targets:
+            return self.targets[period_id]
+        if year is not None and str(year) in self.targets:
+            return self.targets[str(year)]
+        return self.target
 
 
 class Person(Model):

@@ -73,9 +73,9 @@ def score_monitoring(measure: Measure, period_id: str, year: int | None,
 
 
 def score_personal(pm: PersonalMeasure, actuals: Mapping[str, object],
-                   rules: AssessmentRules) -> MeasureScore:
-    """A personal-scorecard measure against its own target."""
+                   rules: AssessmentRules, period_id: str = "", year: int | None = None) -> MeasureScore:
+    """A personal-scorecard measure against its target for the period."""
     return score_line(measure_id=pm.id, name=pm.name, objective_id=pm.supports,
-                      weight=pm.weight, target=pm.target, raw_actual=actuals.get(pm.id),
+                      weight=pm.weight, target=pm.target_for(period_id, year), raw_actual=actuals.get(pm.id),
                       params=pm, polarity=pm.polarity, default_cap=rules.score_cap,
                       thresholds=rules.status)

@@ -34,13 +34,16 @@ def _coefficient(unit: Unit, post_id: str) -> tuple[str | None, float, bool]:
 
 
 def _post_scores(unit: Unit, person: Person, result: PersonResult | None,
-                 rules: AssessmentRules, missing_rule: MissingRule) -> tuple[PostScore, ...]:
+                 rules: AssessmentRules, missing_rule: MissingRule,
+                 period_id: str) -> tuple[PostScore, ...]:
     actuals = result.actuals if result else {}
+    period = unit.period_index.get(period_id)
+    year = period.year if period else None
     n = len(person.posts)
     posts: list[PostScore] = []
     for assignment in person.posts:
         lines = apply_missing_rule(
-            [score_personal(pm, actuals, rules) for pm in person.measures if pm.post == assignment.post],
+            [score_personal(pm, actuals, rules, period_id, year) for pm in person.measures if pm.post == assignment.post],
             missing_rule)
         score = weighted_mean((l.effective_weight, l.score) for l in lines)
         difficulty, coefficient, unclassified = _coefficient(unit, assignment.post)
@@ -64,9 +67,9 @@ def _apply_share_rule(posts: Sequence[PostScore], missing_rule: MissingRule) -> 
 
 
 def score_person(unit: Unit, person: Person, result: PersonResult | None,
-                 missing_rule: MissingRule) -> PersonScore:
+                 missing_rule: MissingRule, period_id: str = "") -> PersonScore:
     rules = unit.rules
-    as_scored = _post_scores(unit, person, result, rules, missing_rule)
+    as_scored = _post_scores(unit, person, result, rules, missing_rule, period_id)
     flags: list[str] = []
     for p in as_scored:
         if p.score is None:
@@ -123,7 +126,7 @@ def score_people(unit: Unit, period_id: str) -> tuple[PersonScore, ...]:
         return ()
     scale = unit.scales.get(period_id)
     missing_rule: MissingRule = (scale.missing if scale and scale.missing else None) or unit.rules.missing
-    return tuple(score_person(unit, person, results.people.get(person.id), missing_rule)
+    return tuple(score_person(unit, person, results.people.get(person.id), missing_rule, period_id)
                  for person in unit.people)
 
 

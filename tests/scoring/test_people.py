@@ -163,3 +163,12 @@ def test_personal_measure_for_a_post_the_person_does_not_hold_is_flagged() -> No
     li = score_people(unit, "2008")[0]
     assert li.raw == pytest.approx(100)  # x1 not counted
     assert any("x1" in f for f in li.flags)
+
+
+def test_personal_target_per_period_overrides_general_target() -> None:
+    from generator.model import PersonalMeasure
+    pm = PersonalMeasure(id="x", name="x", post="p", target=10, targets={"2009": 12, "2009-q1": 3}, weight=100)
+    assert pm.target_for("2008", 2008) == 10
+    assert pm.target_for("2009", 2009) == 12
+    assert pm.target_for("2009-q2", 2009) == 12  # the year's target serves its quarters
+    assert pm.target_for("2009-q1", 2009) == 3
