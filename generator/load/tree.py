@@ -63,12 +63,20 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.locator = Locator()
+        self._cwd = Path.cwd().resolve()
+        self._root_abs = root.resolve()
+        try:
+            self._root_shown = self._root_abs.relative_to(self._cwd).as_posix()
+        except ValueError:
+            self._root_shown = root.as_posix()
 
     def display(self, path: Path) -> str:
+        """Paths as printed in messages: relative to the working directory where possible."""
         try:
-            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+            rel = path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+        return self._root_shown if rel == "." else f"{self._root_shown}/{rel}"
 
     def read(self, path: Path, model: type[M], empty_ok: bool = True) -> M | None:
         shown = self.display(path)

@@ -79,7 +79,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(loc)
-        self.doc.values.setdefault(loc, self._pos(node))
+        mark = node.start_mark
+        self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
