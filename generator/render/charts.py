@@ -12,7 +12,7 @@ leaves its staged file unchanged.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from markupsafe import Markup, escape

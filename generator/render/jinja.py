@@ -64,7 +64,14 @@ def fmt_date(value: Any) -> str:
 
 
 def yaml_str(value: Any) -> Markup:
-    """A scalar for YAML front matter: JSON is valid YAML and escapes everything needed."""
+    """A scalar for YAML front matter (JSON is valid YAML).
+
+    Strings are HTML-escaped first: Material writes front matter values (title, description)
+    into `<title>`, `<meta>` and the header without escaping them, so a unit named
+    `</title><script>…` must arrive as text.
+    """
+    if isinstance(value, str):
+        value = str(escape.html(value))
     return Markup(json.dumps(value, ensure_ascii=False, default=str))
 
 

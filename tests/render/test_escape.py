@@ -78,3 +78,10 @@ def test_csv_bytes_has_bom_and_escapes_cells():
 def test_anchor_keeps_ids():
     assert escape.anchor("m", "M-L1-1") == "m-M-L1-1"
     assert escape.anchor("o", "a b") == "o-a-b"
+
+
+def test_front_matter_values_are_escaped_for_materials_templates():
+    from generator.render.jinja import yaml_str
+
+    assert str(yaml_str('</title><script>"x"')) == '"&lt;/title&gt;&lt;script&gt;&#34;x&#34;"'
+    assert str(yaml_str(2)) == "2"

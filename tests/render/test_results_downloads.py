@@ -8,22 +8,11 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from generator.check import check_tree
 from generator.render import render_edition
 from generator.render.results_downloads import Fixed, csv_blocks, xlsx_sheets
 from generator.scoring import score_unit
 from generator.scoring.report import fixed, show_actual, show_target
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def city():
-    return check_tree(ROOT / "scorecards").city
-
-
-@pytest.fixture(scope="module")
-def public(city):
-    return render_edition(city, "public")[1]
+from tests.render.results_site import city, public  # noqa: F401  (session fixtures)
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -89,10 +78,18 @@ def test_unit_xlsx_matches_the_csv(public, city):
     assert cell.number_format == "0.00"
 
 
-def test_xlsx_bytes_are_deterministic(city):
-    a = render_edition(city, "public")[1]["units/hainan-township/hainan-township-results-2009.xlsx"]
-    b = render_edition(city, "public")[1]["units/hainan-township/hainan-township-results-2009.xlsx"]
-    assert a == b
+def test_xlsx_bytes_are_deterministic(public):
+    """No build time inside: fixed zip timestamps and document dates (unchanged data, unchanged file)."""
+    import zipfile
+
+    from generator.render.results_downloads import FIXED_DATE
+
+    z = zipfile.ZipFile(io.BytesIO(public["units/hainan-township/hainan-township-results-2009.xlsx"]))
+    assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    core = z.read("docProps/core.xml").decode("utf-8")
+    assert core.count(FIXED_DATE) == 2
+    blocks = [("t", ["a"], [[Fixed(1.0)]])]
+    assert xlsx_sheets([("s", blocks)]) == xlsx_sheets([("s", blocks)])
 
 
 def test_csv_cells_are_formula_safe_but_numbers_stay_numbers():
@@ -137,3 +134,24 @@ def test_download_links_on_the_page_exist(public):
         folder = path.rsplit("/", 1)[0]
         for name in re.findall(r'href="([^"/#]+\.(?:csv|xlsx))" download', data.decode("utf-8")):
             assert f"{folder}/{name}" in public, (path, name)
+
+
+def _xlsx_text(data: bytes) -> str:
+    import html
+    import zipfile
+
+    z = zipfile.ZipFile(io.BytesIO(data))
+    text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    return re.sub(r"\s+", "", html.unescape(text))
+
+
+def test_public_xlsx_downloads_have_no_internal_text(public, city):
+    """The leak scan of tests/site does not open XLSX (zip) files: scan them here."""
+    from tests.site.leaks import needles
+
+    strings = sorted(needles(city))
+    assert strings
+    xlsx = {p: d for p, d in public.items() if p.endswith(".xlsx")}
+    assert len(xlsx) >= 20
+    hits = {p: [s for s in strings if s in _xlsx_text(d)] for p, d in xlsx.items()}
+    assert {p: h for p, h in hits.items() if h} == {}

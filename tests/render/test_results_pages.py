@@ -10,7 +10,6 @@ import dataclasses
 import html
 import io
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,29 +21,13 @@ from generator.render.resultrows import MISSING_EFFECT
 from generator.scoring import fairness, score_people, score_unit
 from generator.scoring.report import fixed
 from tests.conftest import MINI_SITE, ROOT
+from tests.render.results_site import city, internal, public  # noqa: F401  (session fixtures)
 
 BENCHMARKS = ("hainan-township", "education-bureau")
 
 
-@pytest.fixture(scope="module")
-def city():
-    result = check_tree(ROOT / "scorecards")
-    assert result.ok, result.errors
-    return result.city
-
-
 def render(city, edition):
     return render_edition(city, edition)[1]
-
-
-@pytest.fixture(scope="module")
-def public(city):
-    return render(city, "public")
-
-
-@pytest.fixture(scope="module")
-def internal(city):
-    return render(city, "internal")
 
 
 def text(files, path) -> str:
@@ -192,7 +175,7 @@ def test_publish_results_false_hides_a_units_results(city):
     files = render(changed, "public")
     assert not [p for p in files if p.startswith("units/chaihe-town/") and "results" in p]
     assert all("chaihe-town" not in text(files, p) for p in files if p.startswith("city/") and p.endswith(".csv"))
-    assert "units/chaihe-town/results.md" in render(changed, "internal")
+    assert "chaihe-town" not in text(files, "city/dual-track.md")
 
 
 def test_people_never_reach_public_files(public, internal, city):
@@ -264,7 +247,7 @@ def test_ranking_page_orders_annual_totals(public, city):
     assert sorted(f"{t:.2f}" for t in totals) == expected
 
 
-def test_ranking_hidden_from_the_public_when_the_city_does_not_publish_it(city):
+def test_ranking_hidden_from_the_public_when_the_city_does_not_publish_it(city, public):
     settings = city.info.settings.model_copy(update={"publish_ranking": False})
     quiet = dataclasses.replace(city, info=city.info.model_copy(update={"settings": settings}))
     pub = render(quiet, "public")
@@ -273,9 +256,10 @@ def test_ranking_hidden_from_the_public_when_the_city_does_not_publish_it(city):
     assert "ranking" not in text(pub, "index.md")
     header = text(pub, "city/results-2009.csv").splitlines()[1]
     assert "名次" not in header
-    intern = render(quiet, "internal")
-    assert "city/ranking.md" in intern
-    assert text(intern, "city/results-2009.csv").splitlines()[1].startswith("名次,类别内名次")
+    assert text(public, "city/results-2009.csv").splitlines()[1].startswith("名次,类别内名次")
+    from generator.render.edition import view
+
+    assert view(quiet, "internal").show_ranking and not view(quiet, "public").show_ranking
 
 
 def test_competition_ranks():
@@ -295,7 +279,7 @@ def test_dual_track_shows_both_grades_for_every_unit_that_ran_both(public, city)
     for unit, pid in both:
         part = page[page.index("{#dt-" + pid + "}"):]
         part = part[:part.index("</table>")]
-        row = re.search(r"<tr class=\"bsc-dt--(\w+)\"><th scope=\"row\"><a href=\"[^\"]*units/" + re.escape(unit.id)
+        row = re.search(r"<tr class=\"bsc-dt--(\w+)\"><th scope=\"row\"[^>]*><a href=\"[^\"]*units/" + re.escape(unit.id)
                         + r"/results.html#p-" + re.escape(pid) + r"\">.*?</tr>", part, re.S)
         assert row, (unit.id, pid)
         score = score_unit(unit, pid)
@@ -310,7 +294,6 @@ def test_dual_track_shows_both_grades_for_every_unit_that_ran_both(public, city)
 
 
 def test_grade_comparison_direction():
-    from generator.model import Grade
     from generator.render.pages.dualtrack import compare
 
     class PR:  # the two attributes compare() reads
@@ -325,7 +308,6 @@ def test_grade_comparison_direction():
     assert compare(PR("pass", "excellent"))["text"] == "BSC 低两等"
     assert compare(PR("good", "good"))["kind"] == "agree"
     assert compare(PR("good", "nonsense"))["kind"] == "unknown"
-    assert Grade  # imported for the type
 
 
 # -- people results (internal only) -----------------------------------------------------------
@@ -355,3 +337,17 @@ def test_people_results_show_raw_and_adjusted_and_fairness(internal, city):
 
 def test_people_results_link_from_the_people_page(internal):
     assert "people-results.md" in text(internal, "units/hainan-township/people.md")
+
+
+def test_nav_lists_the_ranking_only_where_the_edition_shows_it(city):
+    from generator.site.mkdocs_config import results_nav
+
+    def pages(c, edition):
+        section = next(s["全市"] for s in results_nav(c, edition) if "全市" in s)
+        return [next(iter(p.values())) for p in section if isinstance(p, dict)]
+
+    assert {"city/ranking.md", "city/dual-track.md"} <= set(pages(city, "public"))
+    settings = city.info.settings.model_copy(update={"publish_ranking": False})
+    quiet = dataclasses.replace(city, info=city.info.model_copy(update={"settings": settings}))
+    assert "city/ranking.md" not in pages(quiet, "public") and "city/dual-track.md" in pages(quiet, "public")
+    assert "city/ranking.md" in pages(quiet, "internal")

@@ -19,6 +19,7 @@ from ..context import SiteContext
 from ..resultrows import PeriodResult, city_results, r2
 from ..results_downloads import city_period_csv, city_period_xlsx
 from . import Output, page
+from .dualtrack import compare
 from .results import period_anchor, results_path
 
 KIND = "ranking"
@@ -49,8 +50,6 @@ def competition_ranks(values: list[float]) -> list[int]:
 
 
 def _compare(pr: PeriodResult) -> str:
-    from .dualtrack import compare
-
     c = compare(pr)
     return c["text"] if c else ""
 
