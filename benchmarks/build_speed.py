@@ -31,7 +31,8 @@ def run(label: str, scorecards: Path, content: Path, work: Path) -> float:
     units = len(prep.city.units)
     for r in reports:
         gz = _gzip_size(r.out_dir / "search" / "search_index.json")
-        print(f"  {label:<6} {r.edition:<8} {r.seconds:6.2f} s  {r.pages:5d} pages  "
+        print(f"  {label:<6} {r.edition:<8} {r.seconds:6.2f} s (render {r.render_seconds:.2f} + mkdocs "
+              f"{r.mkdocs_seconds:.2f})  {r.pages:5d} pages  "
               f"search index {r.search_index_bytes / 1e6:6.2f} MB ({gz / 1e6:.2f} MB gzipped)  "
               f"staged {len(r.staged.written)} written / {r.staged.unchanged} unchanged")
     pages = sum(r.pages for r in reports)

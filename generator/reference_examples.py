@@ -154,7 +154,7 @@ grades:
 difficulty:
   - {id: A, name: 繁重岗位, coefficient: 1.15}
   - {id: B, name: 一般岗位, coefficient: 1.0}
-multi_post: {coefficients: true, leadership_share: 0.2}
+multi_post: {coefficients: true, normalise: true, leadership_share: 0.2}
 missing: reweight
 veto_grade: pass
 """,

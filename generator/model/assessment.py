@@ -51,6 +51,10 @@ class MultiPost(Model):
     """The pilots' two remedies for people who hold several posts (lesson 4)."""
 
     coefficients: bool = Field(True, title="使用岗位难度系数")
+    normalise: bool = Field(True, title="系数归一化",
+                            description="乘难度系数后，把每个人的系数合成得分乘以同一个归一化系数 = "
+                                        "本期参加考核人员的平均原始得分 ÷ 平均系数合成得分，使系数只在人与人之间"
+                                        "调剂、不整体抬高分数；false 为直接相乘、不归一化")
     leadership_share: float = Field(0.0, ge=0, le=1, title="领导班子综合评价占比",
                                     description="个人得分中领导班子综合评价所占比例，如 0.2")
 

@@ -131,13 +131,23 @@ def load_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
     return articles, problems
 
 
-def check_articles(articles: list[Article], unit_ids: set[str]) -> list[Problem]:
-    """Articles that name a unit the registry does not know: an error (a typo loses the link)."""
+def check_articles(articles: list[Article], units: dict) -> list[Problem]:
+    """An unknown unit is an error (a typo loses the link); unknown objective or measure ids
+    are warnings (BSC303): the article still builds, without those links."""
     out = []
     for a in articles:
-        if a.unit is not None and a.unit not in unit_ids:
+        if a.unit is None:
+            continue
+        unit = units.get(a.unit)
+        if unit is None:
             out.append(Mark(a.source, 2).problem(
                 "BSC302", f"文章《{a.title}》的单位 unit `{a.unit}` 不在单位名录中：请写名录中的单位编号"))
+            continue
+        missing = [o for o in a.objectives if o not in unit.objective_index]
+        missing += [m for m in a.measures if m not in unit.measure_index]
+        if missing:
+            out.append(warn(a.source, f"文章《{a.title}》提到的目标或指标 {', '.join(missing)} "
+                                      f"不在 {unit.name} 的计分卡中：这些链接不会生成"))
     return out
 
 

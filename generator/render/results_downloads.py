@@ -9,8 +9,8 @@ Files (docs-relative):
 - internal edition only: `units/<id>/<id>-people-<period>.csv|xlsx`, person-level results.
 
 Every number comes from the same rows as the pages (`resultrows`), rounded the same way: a
-`Fixed` value is shown with two decimals (scores, weights, points), any other number as
-written with at most two decimals. Text cells are made formula-safe: in CSV through
+`Fixed` value is shown with two decimals (scores, weights, points), a `Factor` with four (the
+people's normalisation factor), any other number as written with at most two decimals. Text cells are made formula-safe: in CSV through
 `escape.csv_cell`, in XLSX by storing them as strings (openpyxl would otherwise turn "=…" into
 a formula). XLSX bytes are deterministic: fixed document dates and zip timestamps.
 """
@@ -39,6 +39,10 @@ class Fixed(float):
     """A number shown with two decimals (scores, weights, points)."""
 
 
+class Factor(float):
+    """A ratio shown with four decimals (the people's normalisation factor)."""
+
+
 Cell = object
 Block = tuple[str | None, Sequence[str] | None, Sequence[Sequence[Cell]]]  # (title, header, rows)
 
@@ -51,6 +55,8 @@ def _text(value: Cell) -> str:
         return "是" if value else "否"
     if isinstance(value, Fixed):
         return f"{value:.2f}"
+    if isinstance(value, Factor):
+        return f"{value:.4f}"
     if isinstance(value, (int, float)):
         return number(float(value)) if isinstance(value, float) else str(value)
     return str(value)
@@ -114,6 +120,9 @@ def _put(ws, row: int, col: int, value: Cell):
     elif isinstance(value, Fixed):
         cell.value = round(float(value), 2)
         cell.number_format = "0.00"
+    elif isinstance(value, Factor):
+        cell.value = round(float(value), 4)
+        cell.number_format = "0.0000"
     elif isinstance(value, float):
         cell.value = round(value, 2)
     elif isinstance(value, int):
@@ -318,14 +327,16 @@ def city_period_xlsx(title: str, entries: Sequence[dict], with_rank: bool) -> by
 # -- people (internal edition only) ------------------------------------------------------------
 
 PEOPLE_HEADER = ["人员编号", "姓名", "职务", "岗位数", "岗位（占比、难度系数、岗位得分）", "原始得分",
-                 "难度系数合成得分", "领导班子综合评价", "综合评价占比", "调整后得分", "按调整后得分的等次",
-                 "传统考核等次", "说明"]
+                 "难度系数合成得分", "归一化系数", "归一化后得分", "领导班子综合评价", "综合评价占比",
+                 "调整后得分", "按调整后得分的等次", "传统考核等次", "说明"]
 
 
 def people_blocks(title: str, people: Sequence[dict]) -> list[Block]:
     """`people`: dicts from `pages.people_results.person_rows`."""
     rows = [[p["id"], p["name"], p["title"], p["post_count"], p["posts_text"], _opt(p["raw"]),
-             _opt(p["coefficient_score"]), None if p["rating"] is None else float(p["rating"]),
+             _opt(p["coefficient_score"]),
+             None if p["normalisation"] is None else Factor(p["normalisation"]), _opt(p["normalised_score"]),
+             None if p["rating"] is None else float(p["rating"]),
              p["share_text"], _opt(p["adjusted"]), p["grade"], p["traditional"], "；".join(p["flags"])]
             for p in people]
     return [(title, PEOPLE_HEADER, rows)]
@@ -335,6 +346,6 @@ def _opt(x: float | None) -> Cell:
     return None if x is None else Fixed(x)
 
 
-__all__ = ["Fixed", "csv_blocks", "xlsx_sheets", "unit_period_csv", "unit_period_xlsx",
+__all__ = ["Fixed", "Factor", "csv_blocks", "xlsx_sheets", "unit_period_csv", "unit_period_xlsx",
            "unit_period_name", "city_period_csv", "city_period_xlsx", "people_blocks", "summary_rows",
            "item_rows", "adjustment_rows"]

@@ -6,8 +6,13 @@ keeps every step visible:
 
 1. difficulty coefficients (`rules.multi_post.coefficients`): Σ share × coefficient × post
    score, with 1.0 (and a flag) for a post without a known difficulty class;
-2. a leadership-team rating (`rules.multi_post.leadership_share` s > 0):
-   (1 − s) × that + s × rating; no blend (and a flag) when the rating is missing.
+2. normalisation (`rules.multi_post.normalise`, on by default, only with coefficients): every
+   coefficient score of the period is multiplied by one unit-level factor
+   k = (mean raw) ÷ (mean coefficient score) over the people scored in the period, so the
+   coefficients move points between people instead of raising everyone (with k the mean
+   normalised score equals the mean raw score);
+3. a leadership-team rating (`rules.multi_post.leadership_share` s > 0):
+   (1 − s) × normalised score + s × rating; no blend (and a flag) when the rating is missing.
 
 Missing data follows the period's missing rule, at both levels: a missing personal actual is
 left out (or scored 0), and so is a post that has no score at all.
@@ -66,8 +71,17 @@ def _apply_share_rule(posts: Sequence[PostScore], missing_rule: MissingRule) -> 
                          if p.score is not None and scored > 0 else 0.0) for p in posts)
 
 
+def _blend(score: float | None, rating: float | None, share: float) -> float | None:
+    """(1 − share) × score + share × rating; the score itself when there is nothing to blend."""
+    if score is None or rating is None or share <= 0:
+        return score
+    return (1 - share) * score + share * rating
+
+
 def score_person(unit: Unit, person: Person, result: PersonResult | None,
                  missing_rule: MissingRule, period_id: str = "") -> PersonScore:
+    """One person's scores, before normalisation: that needs everyone's scores, so
+    `score_people` applies it (the normalised score here is the coefficient score)."""
     rules = unit.rules
     as_scored = _post_scores(unit, person, result, rules, missing_rule, period_id)
     flags: list[str] = []
@@ -102,14 +116,12 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
     if rating_missing:
         flags.append("缺少领导班子综合评价，未做加权")
     applied_share = share if share > 0 and rating is not None else 0.0
-    adjusted = coefficient_score
-    if coefficient_score is not None and rating is not None and applied_share > 0:
-        adjusted = (1 - applied_share) * coefficient_score + applied_share * rating
-
     return PersonScore(
         person_id=person.id, name=person.name, title=person.title, posts=posts, raw=raw,
         coefficient_score=coefficient_score, coefficients_applied=coefficients,
-        leadership_rating=rating, leadership_share=applied_share, adjusted=adjusted,
+        normalisation=None, normalised_score=coefficient_score,
+        leadership_rating=rating, leadership_share=applied_share,
+        adjusted=_blend(coefficient_score, rating, applied_share),
         rating_missing=rating_missing, flags=tuple(flags), missing_rule=missing_rule,
         traditional_grade=result.traditional_grade if result else None)
 
@@ -126,8 +138,30 @@ def score_people(unit: Unit, period_id: str) -> tuple[PersonScore, ...]:
         return ()
     scale = unit.scales.get(period_id)
     missing_rule: MissingRule = (scale.missing if scale and scale.missing else None) or unit.rules.missing
-    return tuple(score_person(unit, person, results.people.get(person.id), missing_rule, period_id)
-                 for person in unit.people)
+    scores = tuple(score_person(unit, person, results.people.get(person.id), missing_rule, period_id)
+                   for person in unit.people)
+    multi = unit.rules.multi_post
+    factor = normalisation_factor(scores) if multi.coefficients and multi.normalise else None
+    if factor is None:
+        return scores
+    return tuple(_normalised(s, factor) for s in scores)
+
+
+def normalisation_factor(scores: Iterable[PersonScore]) -> float | None:
+    """Mean raw ÷ mean coefficient score over the people with a score; None when nobody has
+    one (or every coefficient score is 0, when there is nothing to scale)."""
+    pairs = [(s.raw, s.coefficient_score) for s in scores
+             if s.raw is not None and s.coefficient_score is not None]
+    coefficient_total = math.fsum(c for _, c in pairs)
+    if not pairs or coefficient_total <= 0:
+        return None
+    return math.fsum(r for r, _ in pairs) / coefficient_total  # the counts cancel
+
+
+def _normalised(s: PersonScore, factor: float) -> PersonScore:
+    normalised = None if s.coefficient_score is None else s.coefficient_score * factor
+    return replace(s, normalisation=factor, normalised_score=normalised,
+                   adjusted=_blend(normalised, s.leadership_rating, s.leadership_share))
 
 
 def _group(people: Iterable[PersonScore]) -> GroupMean:

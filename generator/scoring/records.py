@@ -153,13 +153,18 @@ class PersonScore:
     posts: tuple[PostScore, ...]
     #: Σ share × post score
     raw: float | None
-    #: Σ share × coefficient × post score (= raw when coefficients are off)
+    #: Σ share × coefficient × post score (= raw when coefficients are off), before normalisation
     coefficient_score: float | None
     coefficients_applied: bool
+    #: the period's unit-level normalisation factor, mean raw ÷ mean coefficient score over
+    #: the people scored in the period; None when not applied (normalise or coefficients off)
+    normalisation: float | None
+    #: normalisation × coefficient_score (= coefficient_score when no factor was applied)
+    normalised_score: float | None
     leadership_rating: float | None
     #: the leadership share actually blended in (0 when off or when the rating is missing)
     leadership_share: float
-    #: coefficient_score blended with the leadership rating: the score after both remedies
+    #: normalised_score blended with the leadership rating: the score after every remedy
     adjusted: float | None
     #: True when a leadership share is set but this person has no rating (no blend was done)
     rating_missing: bool = False

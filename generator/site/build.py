@@ -59,6 +59,9 @@ class EditionReport:
     seconds: float
     staged: StageReport
     mkdocs_warnings: list[str]
+    #: of `seconds`: our step (render + stage) and `mkdocs build`
+    render_seconds: float = 0.0
+    mkdocs_seconds: float = 0.0
 
 
 def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
@@ -69,7 +72,7 @@ def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
                          result.errors or result.problems)
     city = result.city
     articles, problems = load_articles(Path(content_root) / "articles")
-    problems += check_articles(articles, set(city.units))
+    problems += check_articles(articles, city.units)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise BuildError("经验文章有错误，未生成网站：请先修正上面的错误", errors)
@@ -157,9 +160,11 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
         started = time.perf_counter()
         site_dir = Path(out_dir) / edition
         config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)
+        rendered = time.perf_counter()
         warnings = mkdocs_build(config_path)
+        done = time.perf_counter()
         reports.append(EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
-                                     time.perf_counter() - started, staged, warnings))
+                                     done - started, staged, warnings, rendered - started, done - rendered))
     return prep, reports
 
 
@@ -168,7 +173,7 @@ def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) 
     for r in reports:
         lines.append(
             f"{r.edition}: {r.pages} 个页面 → {r.out_dir}；搜索索引 {r.search_index_bytes / 1e6:.2f} MB；"
-            f"{r.seconds:.1f} s（暂存：写入 {len(r.staged.written)}，未变 {r.staged.unchanged}，"
+            f"{r.seconds:.1f} s（生成 {r.render_seconds:.1f} s + MkDocs {r.mkdocs_seconds:.1f} s；暂存：写入 {len(r.staged.written)}，未变 {r.staged.unchanged}，"
             f"删除 {len(r.staged.deleted)}）")
         for w in r.mkdocs_warnings[:20]:
             lines.append(f"  MkDocs 警告：{w}")

@@ -12,7 +12,7 @@ from generator.render import render_edition
 from generator.render.results_downloads import Fixed, csv_blocks, xlsx_sheets
 from generator.scoring import score_unit
 from generator.scoring.report import fixed, show_actual, show_target
-from tests.render.results_site import city, public  # noqa: F401  (session fixtures)
+from tests.render.results_site import city, internal, public  # noqa: F401  (session fixtures)
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -155,3 +155,20 @@ def test_public_xlsx_downloads_have_no_internal_text(public, city):
     assert len(xlsx) >= 20
     hits = {p: [s for s in strings if s in _xlsx_text(d)] for p, d in xlsx.items()}
     assert {p: h for p, h in hits.items() if h} == {}
+
+
+def test_people_csv_shows_the_normalisation(city, internal):
+    from generator.scoring import score_people
+
+    unit = city.units["hainan-township"]
+    scores = {s.person_id: s for s in score_people(unit, "2009")}
+    rows = read_csv(internal["units/hainan-township/hainan-township-people-2009.csv"])
+    header = rows[1]
+    assert header[5:9] == ["原始得分", "难度系数合成得分", "归一化系数", "归一化后得分"]
+    for r in rows[2:]:
+        if not r:
+            break
+        s = scores[r[0]]
+        assert r[5:9] == [fixed(s.raw), fixed(s.coefficient_score), f"{s.normalisation:.4f}",
+                          fixed(s.normalised_score)]
+        assert r[header.index("调整后得分")] == fixed(s.adjusted)

@@ -324,6 +324,11 @@ def test_people_results_show_raw_and_adjusted_and_fairness(internal, city):
                 assert f"{s.raw:.2f}" in part
             if s.adjusted is not None:
                 assert f"<strong>{s.adjusted:.2f}</strong>" in part
+            if s.normalised_score is not None:  # the column after the coefficient score
+                assert f'<td class="bsc-num">{s.normalised_score:.2f}</td>' in part
+        # the period's normalisation factor, in its one-line explanation
+        factor = scores[0].normalisation
+        assert factor is not None and f"归一化系数 = 平均调整前得分 ÷ 平均系数合成得分 = <strong>{factor:.4f}" in part
         f = fairness(scores)
         table = page[page.index(f'id="fairness-{unit.id}"'):]
         row = table[table.index(f'href="#p-{period}"'):]

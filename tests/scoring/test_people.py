@@ -1,9 +1,13 @@
-"""Personal scores for people with several posts (lesson 4): raw, coefficients, leadership blend."""
+"""Personal scores for people with several posts (lesson 4): raw, coefficients, normalisation,
+leadership blend."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.model import DifficultyClass, PersonalMeasure, PostAssignment
 from generator.model.assessment import MultiPost
@@ -45,8 +49,10 @@ PEOPLE_RESULTS = {
 
 def people_unit(people_results: dict[str, PersonResult] | None = None, *, missing: str = "reweight",
                 **multi: Any):
+    """Plain multiplication by default (normalise off): the tests of normalisation turn it on."""
     r = rules(difficulty=DIFFICULTY, missing=missing,
-              multi_post=MultiPost(**{"coefficients": True, "leadership_share": 0.2, **multi}))
+              multi_post=MultiPost(**{"coefficients": True, "normalise": False, "leadership_share": 0.2,
+                                      **multi}))
     return make_unit(measures=[measure("m1")], objectives=[objective("o1")], posts=POSTS,
                      people=[ZHANG, LI, WANG], own_rules=r,
                      scales={"2008": scale([item("m1", 100)])},
@@ -76,6 +82,8 @@ def test_multi_post_raw_coefficients_and_leadership_blend() -> None:
     assert posts["armed"].coefficient == 1.0 and posts["sec"].coefficient == 1.2
     assert any("武装部长" in f for f in zhang.flags)
     assert not zhang.rating_missing
+    # normalise off: no factor, the normalised score is the coefficient score
+    assert zhang.normalisation is None and zhang.normalised_score == pytest.approx(94.4)
 
 
 def test_single_post_with_coefficient_and_missing_rating() -> None:
@@ -147,6 +155,111 @@ def test_fairness_summary() -> None:
     assert summary.multi.adjusted == pytest.approx(82.56)  # (93.52 + 71.6) / 2
     assert summary.raw_gap == pytest.approx(-17.5)
     assert summary.adjusted_gap == pytest.approx(-7.44)
+
+
+# -- normalisation (rules.multi_post.normalise) ----------------------------------------------
+
+def test_normalise_is_on_by_default() -> None:
+    assert MultiPost().normalise is True
+
+
+def test_normalisation_scales_every_coefficient_score_by_one_unit_factor() -> None:
+    scores = by_id(score_people(people_unit(normalise=True), "2008"))
+    zhang, li, wang = scores["zhang"], scores["li"], scores["wang"]
+    # raw: zhang 85, li 100, wang 80 → mean 265 / 3
+    # coefficient scores: zhang 94.4, li 90, wang 72 → mean 256.4 / 3
+    # k = (265 / 3) ÷ (256.4 / 3) = 265 / 256.4 ≈ 1.03354
+    k = 265 / 256.4
+    assert all(s.normalisation == pytest.approx(k) for s in scores.values())
+    # the steps before normalisation are kept as they were
+    assert zhang.raw == pytest.approx(85) and zhang.coefficient_score == pytest.approx(94.4)
+    # zhang: 94.4 × k = 25016 / 256.4 ≈ 97.566; 0.8 × that + 0.2 × 90 ≈ 78.053 + 18 = 96.053
+    assert zhang.normalised_score == pytest.approx(25016 / 256.4)
+    assert zhang.adjusted == pytest.approx(0.8 * 25016 / 256.4 + 18)
+    assert zhang.adjusted == pytest.approx(96.053, abs=1e-3)
+    # li: 90 × k = 23850 / 256.4 ≈ 93.019; no rating → no blend
+    assert li.normalised_score == pytest.approx(23850 / 256.4)
+    assert li.adjusted == pytest.approx(93.019, abs=1e-3)
+    # wang: 72 × k = 19080 / 256.4 ≈ 74.415; 0.8 × that + 0.2 × 70 ≈ 59.532 + 14 = 73.532
+    assert wang.normalised_score == pytest.approx(19080 / 256.4)
+    assert wang.adjusted == pytest.approx(73.532, abs=1e-3)
+    # the normalised scores keep the mean raw score: (25016 + 23850 + 19080) / 256.4 / 3 = 265 / 3
+    assert math.fsum(s.normalised_score for s in scores.values()) / 3 == pytest.approx(265 / 3)
+
+
+def test_normalisation_off_is_plain_multiplication() -> None:
+    scores = by_id(score_people(people_unit(normalise=False, leadership_share=0.0), "2008"))
+    assert all(s.normalisation is None for s in scores.values())
+    # 94.4, 90 and 72 as multiplied: mean 256.4 / 3 ≈ 85.47 against a raw mean of 265 / 3 ≈ 88.33
+    assert [scores[p].adjusted for p in ("zhang", "li", "wang")] == [pytest.approx(94.4), pytest.approx(90),
+                                                                     pytest.approx(72)]
+
+
+def test_normalisation_without_coefficients_does_nothing() -> None:
+    zhang = by_id(score_people(people_unit(coefficients=False, normalise=True), "2008"))["zhang"]
+    assert zhang.normalisation is None
+    assert zhang.normalised_score == pytest.approx(85) and zhang.adjusted == pytest.approx(86)
+
+
+def test_normalisation_leaves_out_people_without_a_score() -> None:
+    # zhang has no results: the factor is over li and wang only
+    scores = by_id(score_people(people_unit({"li": PEOPLE_RESULTS["li"], "wang": PEOPLE_RESULTS["wang"]},
+                                            normalise=True, leadership_share=0.0), "2008"))
+    # raw 100 and 80 (mean 90); coefficient scores 90 and 72 (both posts counted are class C, 0.9): mean 81
+    # k = 90 / 81 = 10 / 9, which undoes the common 0.9: normalised = raw
+    assert scores["li"].normalisation == pytest.approx(10 / 9)
+    assert scores["li"].adjusted == pytest.approx(100) and scores["wang"].adjusted == pytest.approx(80)
+    assert scores["zhang"].raw is None and scores["zhang"].normalised_score is None
+    assert scores["zhang"].adjusted is None
+
+
+def test_fairness_with_normalisation() -> None:
+    summary = fairness(score_people(people_unit(normalise=True), "2008"))
+    # single: li 23850 / 256.4 ≈ 93.019; multi: (96.053 + 73.532) / 2 ≈ 84.792
+    assert summary.single.adjusted == pytest.approx(23850 / 256.4)
+    assert summary.multi.adjusted == pytest.approx((0.8 * 25016 / 256.4 + 18 + 0.8 * 19080 / 256.4 + 14) / 2)
+    # gap −17.5 before; ≈ −8.23 after (−7.44 with plain multiplication, which also lowered li to 90)
+    assert summary.adjusted_gap == pytest.approx(-8.226, abs=1e-3)
+
+
+MULTI_POSTS = ["sec", "discipline", "armed", "clerk"]
+
+
+@st.composite
+def people_periods(draw: Any) -> tuple[list, dict[str, PersonResult], str]:
+    """A few people, each with 1–3 posts (random shares) and one personal measure a post."""
+    people, people_results = [], {}
+    for i in range(draw(st.integers(1, 6))):
+        posts = draw(st.lists(st.sampled_from(MULTI_POSTS), min_size=1, max_size=3, unique=True))
+        weights = [draw(st.integers(1, 10)) for _ in posts]
+        shares = [w / sum(weights) for w in weights]
+        shares[-1] = 1 - math.fsum(shares[:-1])
+        measures = [pm(f"m{i}-{post}", post, 100) for post in posts]
+        people.append(Person(id=f"p{i}", name=f"人员{i}",
+                             posts=[PostAssignment(post=post, share=share) for post, share in zip(posts, shares)],
+                             measures=measures))
+        if draw(st.booleans()) or i == 0:
+            actual = st.one_of(st.none(), st.floats(0, 150, allow_nan=False))
+            people_results[f"p{i}"] = PersonResult(actuals={m.id: draw(actual) for m in measures})
+    return people, people_results, draw(st.sampled_from(["reweight", "zero"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(people_periods())
+def test_normalised_mean_equals_raw_mean_without_a_leadership_blend(case) -> None:
+    people, people_results, missing = case
+    r = rules(difficulty=DIFFICULTY, missing=missing,
+              multi_post=MultiPost(coefficients=True, normalise=True, leadership_share=0.0))
+    unit = make_unit(measures=[measure("m1")], objectives=[objective("o1")], posts=POSTS, people=people,
+                     own_rules=r, scales={"2008": scale([item("m1", 100)])},
+                     results={"2008": results({"m1": 100}, people=people_results)})
+    scored = [s for s in score_people(unit, "2008") if s.raw is not None]
+    assert all(s.adjusted is not None for s in scored)
+    if not scored:
+        return
+    mean_raw = math.fsum(s.raw for s in scored) / len(scored)
+    mean_adjusted = math.fsum(s.adjusted for s in scored) / len(scored)
+    assert mean_adjusted == pytest.approx(mean_raw, rel=1e-9, abs=1e-9)
 
 
 def test_fairness_of_nobody() -> None:

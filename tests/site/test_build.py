@@ -69,3 +69,13 @@ def test_rebuild_stages_nothing_new(tmp_path):
     build_site(MINI_SITE / "scorecards", MINI_SITE / "content", tmp_path / "out", ("public",), **kw)
     report = build_site(MINI_SITE / "scorecards", MINI_SITE / "content", tmp_path / "out", ("public",), **kw)
     assert "写入 0，" in report and "删除 0" in report
+
+
+def test_unknown_objective_in_an_article_is_a_warning(tmp_path):
+    from generator.site.build import prepare
+
+    sc, content = copy_mini(tmp_path)
+    (content / "articles" / "x.md").write_text(
+        "---\ntitle: 标题\nunit: mini-town\nobjectives: [S1, NOPE]\n---\n正文\n", encoding="utf-8")
+    prep = prepare(sc, content)
+    assert [(p.code, p.is_error) for p in prep.warnings if p.code.startswith("BSC30")] == [("BSC303", False)]

@@ -1,8 +1,9 @@
 """Internal edition only: person-level results and the fairness view (pilot lesson 4).
 
 - `units/<id>/people-results.md`: per period, every person's raw score (Σ share × post
-  score), the score after difficulty coefficients, the leadership rating blended in and the
-  adjusted score, with each post's share, coefficient and score, missing personal data and
+  score), the score after difficulty coefficients, that score normalised by the period's
+  unit-level factor (mean raw ÷ mean coefficient score), the leadership rating blended in and
+  the adjusted score, with each post's share, coefficient and score, missing personal data and
   the grade the adjusted score would give beside the person's traditional grade; above them
   the fairness view: the mean raw and adjusted scores of people with one post and of people
   with several, by period, as a chart and a table.
@@ -68,6 +69,7 @@ def person_rows(unit: Unit, scores) -> list[dict]:
                                    for p in posts),
             "raw": s.raw, "coefficient_score": s.coefficient_score,
             "coefficients_applied": s.coefficients_applied,
+            "normalisation": s.normalisation, "normalised_score": s.normalised_score,
             "rating": s.leadership_rating, "share": s.leadership_share,
             "share_text": _share(s.leadership_share) if s.leadership_share else "—",
             "adjusted": s.adjusted, "delta": (None if s.adjusted is None or s.raw is None
@@ -85,7 +87,9 @@ def unit_people_periods(unit: Unit) -> list[dict]:
         if results is None or not results.people or not unit.people:
             continue
         scores = score_people(unit, period.id)
-        out.append({"period": period, "rows": person_rows(unit, scores), "fair": fairness(scores)})
+        out.append({"period": period, "rows": person_rows(unit, scores), "fair": fairness(scores),
+                    "normalisation": next((s.normalisation for s in scores if s.normalisation is not None),
+                                          None)})
     return out
 
 
