@@ -160,12 +160,12 @@ def test_unit_page_links_to_its_results(public):
 # -- what the public edition leaves out -----------------------------------------------------
 
 def test_unpublished_results_only_in_the_internal_edition(public, internal, city):
-    unit = city.units["education-bureau"]
-    assert unit.results["2010-h1"].published is False
-    assert "{#p-2010-h1}" not in text(public, "units/education-bureau/results.md")
-    assert "units/education-bureau/education-bureau-results-2010-h1.csv" not in public
-    assert "{#p-2010-h1}" in text(internal, "units/education-bureau/results.md")
-    assert "units/education-bureau/education-bureau-results-2010-h1.xlsx" in internal
+    unit = city.units["finance-bureau"]
+    assert unit.results["2007"].published is False
+    assert "{#p-2007}" not in text(public, "units/finance-bureau/results.md")
+    assert "units/finance-bureau/finance-bureau-results-2007.csv" not in public
+    assert "{#p-2007}" in text(internal, "units/finance-bureau/results.md")
+    assert "units/finance-bureau/finance-bureau-results-2007.xlsx" in internal
 
 
 def test_publish_results_false_hides_a_units_results(city):
