@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal and its tests need, only when missing:
 # graphviz (dot lays out strategy maps), fonts-noto-cjk (so dot measures Chinese labels),
-# chromium (end-to-end tests; Playwright drives it, never downloads a browser).
+# chromium (end-to-end tests; Playwright drives it, never downloads a browser),
+# python3-venv (only when `python3 -m venv` failed, on Debian's own Python).
 set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk fontconfig)
-if [ "${1:-}" = "--browser" ]; then
-  [ -x /usr/bin/chromium ] || need+=(chromium)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --browser) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
+    # Debian's own python3 ships venv/ensurepip separately
+    --venv) need+=("python3-venv") ;;
+  esac
+done
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -6,8 +6,6 @@ The schemas ship in `scorecards/schema/`; `.vscode/settings.json` maps file glob
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -46,21 +44,10 @@ def render_vscode_settings(schema_dir: str = "scorecards/schema") -> str:
 
 
 def atomic_write(path: Path, text: str) -> bool:
-    """Write `text` to `path` atomically; return False (and touch nothing) when unchanged."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return True
+    """Write `text` atomically; False (and nothing touched) when the file already holds it."""
+    from .site.stage import write_if_changed
+
+    return write_if_changed(path, text.encode("utf-8"))
 
 
 def write_schemas(out: Path) -> list[Path]:
