@@ -10,6 +10,7 @@ that we can:
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,10 @@ _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9]
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+
+
+_CORE_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 
 @dataclass
@@ -79,6 +84,12 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(loc)
+        if node.tag not in _CORE_TAGS:
+            line, col = self._pos(node)
+            self.problems.append(Mark(self.doc.path, line, col).problem(
+                "BSC001", f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
+                          "请删除它，直接写值"))
+            return None
         mark = node.start_mark
         self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
@@ -114,8 +125,8 @@ class _Builder:
     @staticmethod
     def _scalar(node: yaml.ScalarNode) -> Any:
         value = node.value
-        if node.style not in (None, ""):  # quoted or block scalar: always text
-            return value
+        if node.style not in (None, "") or node.tag == "tag:yaml.org,2002:str":
+            return value  # quoted, block, `!!str`, or plain text in YAML 1.1 too
         if value in _NULL:
             return None
         if value in _TRUE:
@@ -125,7 +136,8 @@ class _Builder:
         if _INT.match(value):
             return int(value.replace("_", ""))
         if _FLOAT.match(value):
-            return float(value.replace("_", ""))
+            number = float(value.replace("_", ""))
+            return number if math.isfinite(number) else value  # 1e400: left as text, rejected later
         return value
 
 

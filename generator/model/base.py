@@ -22,6 +22,7 @@ class Model(BaseModel):
         extra="forbid",
         frozen=True,
         coerce_numbers_to_str=True,   # `id: 2008` is the id "2008"
+        allow_inf_nan=False,          # 1e400, .nan: not a figure anyone measured
         str_strip_whitespace=True,
         validate_default=False,
         use_attribute_docstrings=False,

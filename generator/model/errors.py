@@ -13,7 +13,7 @@ from ..load.yamlfile import YamlDoc
 
 _TYPE_WORDS = {
     "float": "数字", "int": "整数", "bool": "true 或 false", "str": "文本", "date": "日期（如 2008-01-01）",
-    "list": "列表", "dict": "映射（`键: 值`）", "model": "映射（`键: 值`）",
+    "list": "列表", "dict": "映射（`键: 值`）", "model": "映射（`键: 值`）", "finite": "有限的数字",
 }
 
 
@@ -118,8 +118,14 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) 
     if kind in ("too_short",):
         n = err.get("ctx", {}).get("min_length", 1)
         return "BSC004", f"{named} 至少需要 {n} 项"
-    if kind in ("string_too_long", "too_long"):
-        return "BSC004", f"{named} 太长：{err['msg']}"
+    if kind == "string_too_long":
+        n = err.get("ctx", {}).get("max_length", "")
+        return "BSC004", f"{named} 太长：最多 {n} 个字符，请精简或移到说明字段"
+    if kind == "too_long":
+        n = err.get("ctx", {}).get("max_length", "")
+        return "BSC004", f"{named} 的项数太多：最多 {n} 项"
+    if kind == "finite_number":
+        return "BSC004", f"{named} 的值 {shown} 不是有限的数字：请写实际的数值"
     if kind.startswith(("greater_than", "less_than")):
         limit = next(iter(err.get("ctx", {}).values()), "")
         word = {"greater_than": "大于", "greater_than_equal": "不小于",
@@ -138,17 +144,36 @@ def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) 
     return "BSC004", f"{named}：{err['msg']}（实际写的是 {shown}）"
 
 
+def _is_type_error(kind: str) -> bool:
+    return kind.endswith(("_type", "_parsing")) or kind in ("model_attributes_type", "finite_number")
+
+
+def _union_message(group: list[dict[str, Any]], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    _, label = _walk(model, loc)
+    field = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    named = f"`{field}`（{label}）" if label and label != field else f"`{field}`"
+    words: list[str] = []
+    for e in group:
+        for word, zh in _TYPE_WORDS.items():
+            if e["type"].startswith(word) and zh not in words:
+                words.append(zh)
+    given = group[0].get("input")
+    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    return f"{named} 的值 {shown} 类型不对：应为 {'、'.join(words) or '其他类型'}"
+
+
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc) -> list[Problem]:
     problems: list[Problem] = []
-    seen: set[tuple[Any, ...]] = set()
     errors = exc.errors(include_url=False)
+    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for err in errors:
-        loc = _clean_loc(tuple(err["loc"]), model)
-        # union branches give one error each: report the first per location
-        if loc in seen:
-            continue
-        seen.add(loc)
+        grouped.setdefault(_clean_loc(tuple(err["loc"]), model), []).append(err)
+    for loc, group in grouped.items():
+        err = group[0]
         code, message = _message(err, model, loc)
+        if len(group) > 1 and all(_is_type_error(e["type"]) for e in group):
+            # a union (e.g. number | true/false | {value, note}): name every accepted form
+            message = _union_message(group, model, loc)
         if err["type"] == "extra_forbidden":
             mark = doc.mark(loc, key=True)
         elif err["type"] == "missing":

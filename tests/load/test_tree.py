@@ -70,3 +70,21 @@ def test_post_shares_must_add_to_one(tmp_path):
     result = run(tmp_path, {"units/alpha/people/p1.yml": ("share: 0.4", "share: 0.3")})
     problem = next(p for p in result.problems if p.code == "BSC004")
     assert "0.9" in problem.message and problem.path.endswith("people/p1.yml")
+
+
+def test_actual_of_wrong_type_names_every_accepted_form(tmp_path):
+    result = run(tmp_path, {"units/alpha/results/2008.yml": ("M-C1: 88", "M-C1: 六千")})
+    problem = next(p for p in result.problems if p.code == "BSC004")
+    assert problem.line == 4 and "实际值" in problem.message
+    assert "数字" in problem.message and "true 或 false" in problem.message
+
+
+def test_non_finite_number_rejected(tmp_path):
+    result = run(tmp_path, {"units/alpha/results/2008.yml": ("M-C1: 88", "M-C1: 1e400")})
+    assert [p.line for p in result.problems if p.code == "BSC004"] == [4]
+
+
+def test_too_long_text_message_is_chinese(tmp_path):
+    result = run(tmp_path, {"units/alpha/map.yml": ("name: 收入增长", "name: " + "长" * 200)})
+    problem = next(p for p in result.problems if p.code == "BSC004")
+    assert "最多 120 个字符" in problem.message and "String" not in problem.message

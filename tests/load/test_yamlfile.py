@@ -66,3 +66,15 @@ def test_non_utf8_file(tmp_path):
 def test_merge_keys_refused(tmp_path):
     doc, problems = _load(tmp_path, "base: &b {x: 1}\nthing:\n  <<: *b\n  y: 2\n")
     assert [p.code for p in problems] == ["BSC001"] and problems[0].line == 3
+
+
+def test_unsupported_tags_are_errors_and_never_constructed(tmp_path):
+    doc, problems = _load(tmp_path, "a: !foo 1\nb: !!python/object/apply:os.system [echo hi]\nc: !!str 7\n")
+    assert [(p.code, p.line) for p in problems] == [("BSC001", 1), ("BSC001", 2)]
+    assert "!!python/object/apply:os.system" in problems[1].message
+    assert doc.data["c"] == "7"
+
+
+def test_huge_float_stays_text(tmp_path):
+    doc, _ = _load(tmp_path, "a: 1e400\nb: 1.5e3\n")
+    assert doc.data == {"a": "1e400", "b": 1500.0}
