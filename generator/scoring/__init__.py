@@ -12,14 +12,14 @@ Modules: `rules` (one function per rule kind, `RULES` registry), `actuals`, `sta
 (objectives, perspectives), `adjustments` (bonus, deductions, veto), `grades`, `api`,
 `people`, `records` (the frozen result types), `report` and `textwidth` (the CLI table).
 """
-from .api import latest_period, latest_status, score_unit
+from .api import latest_period, latest_status, latest_values, score_unit
 from .people import fairness, score_people
 from .records import (AdjustmentScore, FairnessSummary, GroupMean, MeasureScore, ObjectiveScore,
                       PersonScore, PerspectiveScore, PostScore, RuleOutcome, Status, UnitScore)
 from .rules import RULES
 
 __all__ = [
-    "score_unit", "latest_period", "latest_status", "score_people", "fairness",
+    "score_unit", "latest_period", "latest_status", "latest_values", "score_people", "fairness",
     "UnitScore", "MeasureScore", "ObjectiveScore", "PerspectiveScore", "AdjustmentScore",
     "PersonScore", "PostScore", "FairnessSummary", "GroupMean", "RuleOutcome", "Status", "RULES",
 ]

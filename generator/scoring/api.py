@@ -76,12 +76,38 @@ def latest_lines(unit: Unit) -> tuple[UnitScore | None, tuple[MeasureScore, ...]
     return scored, lines
 
 
+def latest_values(unit: Unit) -> dict[str, tuple[str, MeasureScore]]:
+    """Measure id → (period id, scored line) of the most recent assessed period with a value.
+
+    A yearly measure has no value in a half-year period; its latest light should still come
+    from the last year it was reported, with the period said beside it.
+    """
+    out: dict[str, tuple[str, MeasureScore]] = {}
+    for period in reversed(unit.assessed_periods):
+        if len(out) == len(unit.all_measures):
+            break
+        scored = score_unit(unit, period.id)
+        assert scored is not None
+        by_id = {line.measure_id: line for line in scored.items}
+        results = unit.results[period.id]
+        for m in unit.all_measures:
+            if m.id in out:
+                continue
+            line = by_id.get(m.id) or score_monitoring(m, period.id, period.year, results.actuals,
+                                                       unit.rules)
+            if line.score is not None:
+                out[m.id] = (period.id, line)
+    return out
+
+
 def latest_status(unit: Unit) -> dict[str, Status]:
     """Objective and measure id → status in the latest assessed period, for strategy maps.
 
     An objective's status comes from its assessed items (as in `score_unit`); an objective with
     none falls back to the plain mean of its monitoring measures' scores, so it still gets a
-    light when its measures are only monitored. Everything is no-data before any assessment.
+    light when its measures are only monitored. A measure without a value in the latest period
+    takes its status from the most recent period where it had one (`latest_values`), and an
+    objective with no data at all from those. Everything is no-data before any assessment.
     """
     scored, lines = latest_lines(unit)
     rules = unit.rules
@@ -89,8 +115,12 @@ def latest_status(unit: Unit) -> dict[str, Status]:
     out.update({m.id: "no-data" for m in unit.all_measures})
     if scored is None:
         return out
+    earlier = latest_values(unit)
     for line in lines:
-        out[line.measure_id] = line.status
+        status = line.status
+        if status == "no-data" and line.measure_id in earlier:
+            status = earlier[line.measure_id][1].status
+        out[line.measure_id] = status
     monitoring = [l for l in lines if l.weight == 0]
     for oid, family in supporters(unit).items():
         assessed = scored.objectives.get(oid)
@@ -98,5 +128,8 @@ def latest_status(unit: Unit) -> dict[str, Status]:
             out[oid] = assessed.status
             continue
         mean = weighted_mean((1.0, l.score) for l in monitoring if l.objective_id in family)
+        if mean is None:
+            mean = weighted_mean((1.0, line.score) for m_id, (_, line) in earlier.items()
+                                 if line.objective_id in family)
         out[oid] = status_of(mean, rules.status)
     return out

@@ -242,8 +242,15 @@ def test_actual_with_note_and_evidence() -> None:
 
 
 def test_non_finite_actual_is_an_error() -> None:
-    assert one("ratio", math.nan, target=80).error
-    assert one("ratio", math.inf, target=80).error
+    # the model already refuses NaN/inf in a results file; the engine stays safe on its own
+    from pydantic import ValidationError
+    from generator.model import ResultsFile
+    with pytest.raises(ValidationError):
+        ResultsFile(period="2008", actuals={"m1": math.nan})
+    outcome, _ = apply_rule(math.nan, 80.0, ScoringParams(rule="ratio"), "up", 120)
+    assert outcome.error
+    outcome, _ = apply_rule(math.inf, 80.0, ScoringParams(rule="ratio"), "up", 120)
+    assert outcome.error
 
 
 def test_apply_rule_directly() -> None:

@@ -370,3 +370,25 @@ def test_public_api_names() -> None:
     for name in ("score_unit", "latest_status", "latest_period", "score_people", "fairness"):
         assert callable(getattr(scoring, name))
     assert callable(format_unit_score)
+
+
+def test_latest_status_falls_back_to_the_last_period_with_a_value() -> None:
+    from generator.scoring import latest_values
+    # "y" is a yearly measure: reported in 2008 (80/100 = 80 → off-track), absent in 2009-h1
+    import datetime as dt
+    from generator.model import Period
+    periods = [Period(id="2008", name="2008年度", year=2008, start=dt.date(2008, 1, 1), end=dt.date(2008, 12, 31)),
+               Period(id="2009-h1", name="2009年上半年", kind="half", year=2009, start=dt.date(2009, 1, 1),
+                      end=dt.date(2009, 6, 30))]
+    unit = make_unit(
+        measures=[measure("a", "o1"), measure("y", "o2"), measure("b", "o1", year="2009")],
+        objectives=[objective("o1"), objective("o2")],
+        own_rules=rules(periods=periods),
+        scales={"2008": scale([item("a", 100)]), "2009-h1": scale([item("b", 100)], period="2009-h1")},
+        results={"2008": results({"a": 100, "y": 80}),
+                 "2009-h1": results({"b": 100}, period="2009-h1")})
+    st = latest_status(unit)
+    assert st["b"] == "on-track"
+    assert st["y"] == "off-track"    # from 2008, not "no-data"
+    assert st["o2"] == "off-track"   # its only measure's last known light
+    assert latest_values(unit)["y"][0] == "2008"
