@@ -51,6 +51,9 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool) -> None:
 
     if not path.is_dir():
         raise click.UsageError(f"找不到文件夹 {path}（no such folder）")
+    if not (path / "city.yml").is_file():
+        raise click.UsageError(f"{path} 里没有 city.yml：请指定整个数据文件夹（如 scorecards），"
+                               "不是某个单位的文件夹")
     started = time.perf_counter()
     result = check_tree(path)
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems

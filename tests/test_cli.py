@@ -90,3 +90,9 @@ def test_score_refuses_a_broken_unit_but_not_its_neighbours(tmp_path):
     root2 = mini_tree(tmp_path / "b", {"units/alpha/assessment/2008.yml": ("weight: 30}", "weight: 25}")})
     result = CliRunner().invoke(main, ["score", "alpha", "2008", "--path", str(root2)])
     assert result.exit_code == 1 and "BSC104" in result.output
+
+
+def test_check_on_a_unit_folder_is_a_usage_error(tmp_path):
+    root = mini_tree(tmp_path)
+    result = _check(root / "units" / "alpha")
+    assert result.exit_code == 2 and "city.yml" in result.output
