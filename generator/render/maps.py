@@ -194,6 +194,9 @@ def map_dot(spec: MapSpec) -> str:
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
+#: Graphviz titles every node, edge and cluster with its DOT id (o_S1, o_S1->o_C2, cluster_0):
+#: shown as tooltips and read by screen readers, so dropped; boxes keep their Chinese tooltips
+_TITLE = re.compile(r"<title>[^<]*</title>\s*")
 _WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)pt"')
 #: a map is never shrunk below this width in the page (wider maps scroll sideways instead)
 MIN_WIDTH_PT = 560
@@ -205,6 +208,7 @@ def clean_svg(svg: str, aria_label: str) -> str:
 
     svg = _PROLOGUE.sub("", svg, count=1)
     svg = _COMMENT.sub("", svg)
+    svg = _TITLE.sub("", svg)
     m = _WIDTH.search(svg)
     style = ""
     if m:  # scaled down to fit the page, but never below MIN_WIDTH_PT (then it scrolls)
