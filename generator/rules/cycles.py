@@ -55,6 +55,9 @@ def _cycles(unit: Unit) -> list[list[str]]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     for unit in ctx.units():
+        ids = [o.id for o in unit.all_objectives]
+        if len(ids) != len(set(ids)):
+            continue  # duplicate ids (BSC101) would show as false loops; fix those first
         for cycle in _cycles(unit):
             last = unit.objective_index[cycle[-2]]
             index = last.drives.index(cycle[-1])

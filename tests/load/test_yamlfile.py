@@ -78,3 +78,8 @@ def test_unsupported_tags_are_errors_and_never_constructed(tmp_path):
 def test_huge_float_stays_text(tmp_path):
     doc, _ = _load(tmp_path, "a: 1e400\nb: 1.5\n")
     assert doc.data == {"a": "1e400", "b": 1.5}
+
+
+def test_unclosed_quote_is_shown_where_it_opens(tmp_path):
+    doc, problems = _load(tmp_path, "a: 1\nb: \"open\nc: 2\nd: 3\ne: 4\n")
+    assert doc is None and problems[0].line == 2
