@@ -258,7 +258,7 @@ def rollup_blocks(pr: PeriodResult) -> list[Block]:
         ("层面得分", ["层面", "权重", "得分率（%）", "状态"],
          [[p["name"], Fixed(p["weight"]), None if p["score"] is None else Fixed(p["score"]), p["status_name"]]
           for p in pr.perspectives]),
-        ("目标得分", ["目标编号", "战略目标", "层面", "权重", "得分率（%）", "状态"],
+        ("目标得分", ["目标编号", "战略目标", "层面", "相关权重（含支撑的分卡指标）", "得分率（%）", "状态"],
          [[o["id"], o["name"], o["perspective"], Fixed(o["weight"]),
            None if o["score"] is None else Fixed(o["score"]), o["status_name"]] for o in pr.objectives]),
     ]

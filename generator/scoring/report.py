@@ -104,8 +104,9 @@ def _rollups(score: UnitScore) -> list[str]:
     lines = ["", "层面得分"] + table(["层面", "权重", "得分率", "状态"], rows, ["<", ">", ">", "<"])
     rows = [[o.objective_id, o.name, fixed(o.weight), fixed(o.score), STATUS_LABELS[o.status]]
             for o in score.objectives.values() if o.measures]
-    lines += ["", "目标得分"] + table(["目标编号", "战略目标", "权重", "得分率", "状态"], rows,
+    lines += ["", "目标得分"] + table(["目标编号", "战略目标", "相关权重", "得分率", "状态"], rows,
                                       ["<", "<", ">", ">", "<"])
+    lines.append("注：部门分卡指标的权重同时计入它支撑的总卡目标，各目标的相关权重合计可能超过 100。")
     return lines
 
 

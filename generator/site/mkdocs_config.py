@@ -19,6 +19,8 @@ from ..render.edition import EDITION_NAMES, Edition
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = PROJECT_ROOT / "mkdocs.yml"
 THEME_DIR = PROJECT_ROOT / "theme"
+#: MkDocs hook that fixes the search worker's reading of Chinese queries and ids
+SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
 
 #: the whole nav: sections with index pages; unit pages and articles are reached from tables
 NAV: list[Any] = [
@@ -120,6 +122,10 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
             break
     else:
         plugins.insert(0, {"search": {"jieba_dict_user": str(user_dict.resolve())}})
+    # patch Material's search worker after the build (Chinese query segmentation, ids)
+    hooks = cfg.setdefault("hooks", [])
+    if str(SEARCH_HOOK) not in hooks:
+        hooks.append(str(SEARCH_HOOK))
     return cfg
 
 
