@@ -72,13 +72,15 @@ class _TooBig(Exception):
 
 
 class _Builder:
-    def __init__(self, doc: YamlDoc) -> None:
+    def __init__(self, doc: YamlDoc, line_offset: int = 0) -> None:
         self.doc = doc
         self.count = 0
         self.problems: list[Problem] = []
+        #: lines before the YAML text in its file (front matter: the opening `---`)
+        self.line_offset = line_offset
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
@@ -90,8 +92,7 @@ class _Builder:
                 "BSC001", f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
                           "请删除它，直接写值"))
             return None
-        mark = node.start_mark
-        self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
+        self.doc.values.setdefault(loc, self._pos(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -143,7 +144,6 @@ class _Builder:
 
 def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Load `path`; on a syntax error return (None, [problem])."""
-    doc = YamlDoc(display, None)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -157,13 +157,23 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Mark(display, line, 1).problem(
             "BSC001", "文件不是 UTF-8 编码：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+    return load_yaml_text(text, display)
+
+
+def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Problem]]:
+    """Load YAML from `text` (already decoded) as `load_yaml` does.
+
+    `line_offset` is the number of file lines before `text` (1 for an article's front matter,
+    which starts after the opening `---`), so every position points into the whole file.
+    """
+    doc = YamlDoc(display, None)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # an unclosed quote or bracket: show where it opened
-        line = mark.line + 1 if mark else 1
+        line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         what = (exc.problem or "").strip()
         context = f"（{exc.context.strip()}）" if exc.context else ""
@@ -171,11 +181,11 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
             "BSC001",
             f"YAML 语法错误：{what}{context}。请检查缩进是否对齐、冒号后是否有空格、引号和括号是否成对")]
     except yaml.YAMLError as exc:
-        return None, [Mark(display).problem("BSC001", f"YAML 语法错误：{exc}")]
+        return None, [Mark(display, 1 + line_offset).problem("BSC001", f"YAML 语法错误：{exc}")]
     if node is None:
         doc.data = None
         return doc, []
-    builder = _Builder(doc)
+    builder = _Builder(doc, line_offset)
     try:
         doc.data = builder.build(node, ())
     except _TooBig:
@@ -187,4 +197,4 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     return doc, builder.problems
 
 
-__all__ = ["YamlDoc", "Loc", "load_yaml", "Severity"]
+__all__ = ["YamlDoc", "Loc", "load_yaml", "load_yaml_text", "Severity"]

@@ -16,6 +16,7 @@ from .action import ActionsFile, ActionPlan, Milestone
 from .department import DepartmentsFile, Department
 from .people import PostsFile, Post, PersonFile, Person, PostAssignment, PersonalMeasure
 from .results import ResultsFile, Actual, TraditionalResult, PersonResult
+from .article import ArticleMeta
 
 __all__ = [
     "City", "Unit",
@@ -31,4 +32,5 @@ __all__ = [
     "DepartmentsFile", "Department",
     "PostsFile", "Post", "PersonFile", "Person", "PostAssignment", "PersonalMeasure",
     "ResultsFile", "Actual", "TraditionalResult", "PersonResult",
+    "ArticleMeta",
 ]
