@@ -1,9 +1,11 @@
-"""`check` = load every file → validate types → run the rules → apply silences → sort."""
+"""`check` = load every file → validate types → run the rules → check the articles → apply
+silences → sort."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .load.articles import Article, load_and_check
 from .load.tree import load_city
 from .model import City
 from .problems import Problem
@@ -14,6 +16,8 @@ from .rules import Context, apply_silence, run_rules
 class CheckResult:
     city: City | None
     problems: list[Problem]
+    #: the experience articles that loaded (when a content folder was given), newest first
+    articles: list[Article] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -24,11 +28,18 @@ class CheckResult:
         return self.city is not None and not self.errors
 
 
-def check_tree(root: Path | str) -> CheckResult:
+def check_tree(root: Path | str, content_root: Path | str | None = None) -> CheckResult:
+    """Check the scorecards under `root` and, with `content_root`, the experience articles
+    under `content_root/articles` (front matter, unit/objective/measure ids, unsafe HTML)."""
     loaded = load_city(root)
     problems = list(loaded.problems)
     if loaded.city is not None and loaded.city.locator is not None:
         ctx = Context(loaded.city, loaded.city.locator, frozenset(loaded.broken_units))
         problems.extend(run_rules(ctx))
+    articles: list[Article] = []
+    if content_root is not None:
+        units = loaded.city.units if loaded.city is not None else None
+        articles, found = load_and_check(content_root, units, loaded.broken_units)
+        problems.extend(found)
     problems = apply_silence(loaded.city, problems)
-    return CheckResult(loaded.city, sorted(set(problems)))
+    return CheckResult(loaded.city, sorted(set(problems)), articles)

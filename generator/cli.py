@@ -20,6 +20,17 @@ def _print_problems(problems: list, fmt: str) -> None:
         click.echo(FORMATTERS[fmt](problems))
 
 
+def _content_folder(path: Path, content: Path | None) -> Path:
+    """The articles' content folder: `--content` as given (it must exist), else `content` next
+    to the scorecards folder (for `scorecards` that is `content`; it may be missing: no articles)."""
+    if content is not None:
+        if not content.is_dir():
+            raise click.UsageError(f"找不到文章文件夹 {content}（--content: no such folder）")
+        return content
+    base = path if path.name not in ("", ".", "..") else path.resolve()
+    return base.parent / "content"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bscportal")
 def main() -> None:
@@ -38,8 +49,11 @@ def main() -> None:
               help="Output format: text (path:line:col: severity: message), github (Actions annotations), json.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def check(path: Path, fmt: str | None, strict: bool, quiet: bool) -> None:
-    """Load and validate every YAML file under PATH (default: scorecards).
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with articles/ (default: content next to PATH).")
+def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path | None) -> None:
+    """Load and validate every YAML file under PATH (default: scorecards) and the experience
+    articles under CONTENT/articles.
 
     Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.
 
@@ -54,13 +68,14 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool) -> None:
     if not (path / "city.yml").is_file():
         raise click.UsageError(f"{path} 里没有 city.yml：请指定整个数据文件夹（如 scorecards），"
                                "不是某个单位的文件夹")
+    content = _content_folder(path, content)
     started = time.perf_counter()
-    result = check_tree(path)
+    result = check_tree(path, content)
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems
     _print_problems(problems, fmt or _default_format())
     units = len(result.city.units) if result.city else 0
-    click.echo(f"{summary(result.problems)}；{units} 个单位；用时 {time.perf_counter() - started:.2f} s",
-               err=True)
+    click.echo(f"{summary(result.problems)}；{units} 个单位、{len(result.articles)} 篇文章；"
+               f"用时 {time.perf_counter() - started:.2f} s", err=True)
     failed = bool(result.errors) or result.city is None or (strict and result.problems)
     sys.exit(1 if failed else 0)
 
@@ -130,11 +145,13 @@ def score(unit: str, period: str, path: Path) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Output folder; each edition goes to OUT/<edition>.")
 @click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
-@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default="content")
-def build(edition: str, out: Path, path: Path, content: Path) -> None:
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with articles/ and pages/ (default: content next to --path).")
+def build(edition: str, out: Path, path: Path, content: Path | None) -> None:
     """check → generate Markdown/SVG/JSON per edition → mkdocs build.
 
-    Stops before writing anything when `check` finds errors.
+    Stops before writing anything when `check` finds errors (in the scorecards or the
+    articles). Exit status: 0 built, 1 errors, 2 usage error.
 
     \b
     Example:
@@ -142,6 +159,9 @@ def build(edition: str, out: Path, path: Path, content: Path) -> None:
     """
     from .site.build import BuildError, build_site
 
+    if not path.is_dir():
+        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
+    content = _content_folder(path, content)
     try:
         report = build_site(path, content, out, editions=_editions(edition))
     except BuildError as exc:

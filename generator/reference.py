@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .load.tree import CITY_FILES, UNIT_FILES, UNIT_FOLDERS
-from .reference_examples import EXAMPLES
+from .reference_examples import ARTICLE_EXAMPLE, EXAMPLES
 from .schema import atomic_write
 
 _FILES: list[tuple[str, type[BaseModel], str]] = (
@@ -136,6 +136,7 @@ def render_format() -> str:
     ]
     for path, model, key in _FILES:
         out.append(f"| `{path}` | {_PURPOSE.get(key, '')} |")
+    out.append(f"| `{_ARTICLES}` | {_ARTICLES_PURPOSE} |")
     seen: set[type[BaseModel]] = set()
     for path, model, key in _FILES:
         out.append(f"\n## `{path}`\n")
@@ -144,7 +145,31 @@ def render_format() -> str:
         if example:
             out.append("示例：\n\n```yaml\n" + example.strip() + "\n```")
         _model_table(model, seen, out)
+    _articles_section(seen, out)
     return "\n".join(out) + "\n"
+
+
+_ARTICLES = "content/articles/<文章>.md"
+_ARTICLES_PURPOSE = ("经验文章（体会文章）：开头是 `---` 包围的信息块（YAML），后面是 Markdown 正文。"
+                     "文章列在“经验文章”页和所写单位的页面上。")
+
+
+def _articles_section(seen: set[type[BaseModel]], out: list[str]) -> None:
+    from .model.article import ArticleMeta
+    from .load.articlebody import ALLOWED_TAGS
+
+    allowed = "、".join(f"`<{t}>`" for t in ALLOWED_TAGS)
+    out.append(f"\n## `{_ARTICLES}`\n")
+    out.append(_ARTICLES_PURPOSE + "文件名就是网址的一部分，请用英文字母、数字和 `-`（如 "
+               "`2009-02-hainan-multi-post.md`），文件用 UTF-8 保存。"
+               "`bscportal check scorecards` 同时检查 `content/articles/` 里的文章（代码 BSC301–BSC305）。\n")
+    out.append("**正文只用 Markdown，不能写 HTML。** `<script>`、`<iframe>`、`<object>`、`<embed>` 等标签，"
+               "`onclick=`、`onerror=` 之类的事件属性，以及 `javascript:`、`data:` 链接地址都是错误（BSC304），"
+               "网站不会生成；其他 HTML 标签发布时按原样显示为文字（警告 BSC305）。"
+               f"只有不带属性的 {allowed} 可以使用；HTML 注释 `<!-- -->` 发布时删除。"
+               "代码块（```` ``` ```` 包围）和行内代码（`` ` `` 包围）里的内容照原样显示。\n")
+    out.append("示例：\n\n````markdown\n" + ARTICLE_EXAMPLE.strip() + "\n````")
+    _model_table(ArticleMeta, seen, out)
 
 
 def render_rules() -> str:

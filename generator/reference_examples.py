@@ -202,3 +202,22 @@ people:
     leadership_rating: 85
 """,
 }
+
+#: an experience article (content/articles/<文章>.md): the information block, then Markdown
+ARTICLE_EXAMPLE = """---
+title: 一人多岗的干部怎么考才公平
+unit: hainan-township
+author: 海南朝鲜族乡党委
+date: 2009-02-16
+tags: [一人多岗, 岗位难度系数]
+objectives: [L3, C3]
+measures: [M-L3-1]
+summary: 我们试行了岗位难度系数加领导班子综合评价的办法，效果有，问题也还在。
+---
+
+乡镇人少事多，一人多岗是常态。……
+
+## 一、岗位难度系数
+
+正文用 Markdown：段落之间空一行，`## 小标题`，**加粗**，[链接](https://example.org)，列表和表格。
+"""

@@ -171,7 +171,8 @@ def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlD
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        at_end = exc.problem_mark is not None and not text[exc.problem_mark.index:].strip()
+        if exc.context_mark is not None and ("end of stream" in (exc.problem or "") or at_end):
             mark = exc.context_mark  # an unclosed quote or bracket: show where it opened
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1

@@ -64,11 +64,13 @@ def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel]
 
 
 def _clean_loc(loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[Any, ...]:
-    """Drop pydantic's union-branch tags (`float`, `TargetRange`, `function-after[...]`)."""
-    out = []
+    """Drop pydantic's union-branch tags (`float`, `TargetRange`, `function-after[...]`); a
+    field that is named like one (an article's `date`) stays."""
+    out: list[Any] = []
     for step in loc:
         if isinstance(step, str) and ("[" in step or step in _UNION_TAGS):
-            continue
+            if "[" in step or not any(step in cls.model_fields for cls in _classes_at(model, tuple(out))):
+                continue
         out.append(step)
     return tuple(out)
 

@@ -2,7 +2,7 @@
 
 Each edition gets its own staging folder (`<stage_root>/<edition>/docs`, plus its mkdocs.yml and
 jieba user dictionary) and its own output folder (`<out>/<edition>`), so nothing of the internal
-edition can reach the public one. Check errors (and broken article front matter) stop the build
+edition can reach the public one. Check errors (the scorecards' and the articles') stop the build
 before anything is written.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..check import check_tree
 from ..model import City
 from ..problems import Problem
 from ..render import render_edition
-from ..render.articles import Article, check_articles, load_articles
+from ..load.articles import Article
 from ..render.edition import EDITIONS, Edition, view
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
@@ -65,26 +65,21 @@ class EditionReport:
 
 
 def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
-    """check + articles + git dates; raises `BuildError` on any error."""
-    result = check_tree(scorecards_root)
+    """check (scorecards and articles) + git dates; raises `BuildError` on any error."""
+    result = check_tree(scorecards_root, content_root)
     if not result.ok or result.city is None:
-        raise BuildError("数据有错误，未生成网站：请先修正上面的错误（bscportal check）",
+        raise BuildError("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）",
                          result.errors or result.problems)
     city = result.city
-    articles, problems = load_articles(Path(content_root) / "articles")
-    problems += check_articles(articles, city.units)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise BuildError("经验文章有错误，未生成网站：请先修正上面的错误", errors)
     paths = sorted({p for u in city.units.values() for p in u.files.values()})
     pages_dir = Path(content_root) / "pages"
     return Prepared(
         city=city,
-        articles=articles,
+        articles=list(result.articles),
         updated=gitdates.unit_dates(Path(scorecards_root), list(city.units)),
         repo_paths=gitdates.repo_paths(paths, Path(scorecards_root)),
         pages_dir=pages_dir if pages_dir.is_dir() else None,
-        warnings=[p for p in result.problems + problems if not p.is_error],
+        warnings=[p for p in result.problems if not p.is_error],
     )
 
 

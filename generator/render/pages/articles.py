@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from ...model import Unit
-from ..articles import Article
+from ..articles import Article, staged_body
 from ..context import SiteContext
 from ..jinja import render
 from . import Output, page
@@ -26,8 +26,7 @@ def links(site: SiteContext, a: Article) -> dict:
 
 def article_page(site: SiteContext, a: Article) -> Output:
     head = render("article.md.j2", a.path, site=site, a=a, **links(site, a))
-    body = _H1.sub("", a.body, count=1)   # the title comes from the front matter
-    body = body if body.endswith("\n") else body + "\n"
+    body = staged_body(_H1.sub("", a.body, count=1))   # the title comes from the front matter
     return Output(a.path, (head + body).encode("utf-8"))
 
 
