@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from tests.e2e.searching import ZWSP, type_query
+
 pytestmark = pytest.mark.e2e
 
-ZWSP = "\u200b"
 
 
 def h1(page) -> str:
@@ -26,15 +27,7 @@ def no_errors(page):
 
 def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into Material's search; (title, href) of the results, U+200B stripped."""
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")       # Material searches on key release
-    page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=15000)
-    page.wait_for_timeout(300)   # let the result list settle, then read it in one go
+    type_query(page, query)
     items = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(
         li => [li.innerText, (li.querySelector('a') || {}).href || ''])""")
     return [(text.replace(ZWSP, ""), href) for text, href in items]

@@ -17,23 +17,16 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests.e2e.searching import ZWSP, type_query
+
 pytestmark = pytest.mark.e2e
 
-ZWSP = "\u200b"
 
 
 def search_groups(page, query: str) -> list[list[tuple[str, str]]]:
     """Type `query` into Material's search box; per result group (page), its links as
     (title, path#anchor), U+200B stripped, URL-decoded, without the `?h=` highlight part."""
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")       # Material searches on key release
-    page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=15000)
-    page.wait_for_timeout(300)
+    type_query(page, query)
     groups = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(
         li => [...li.querySelectorAll('a.md-search-result__link')].map(a => {
             const h = a.querySelector('h1, h2');

@@ -10,48 +10,33 @@ KIND = "internal"
 EDITIONS = ("internal",)
 
 
+def _unit_entities(site: SiteContext, u) -> Iterable[tuple[str, object, str]]:
+    """(what, entity, link) for every entity of a unit that may carry `internal`."""
+    base = site.unit_path(u.id)
+    yield from (("战略主题", t, f"{base}#t-{t.id}") for t in u.themes)
+    yield from (("战略目标", o, f"{base}#o-{o.id}") for o in u.all_objectives)
+    yield from (("分战略地图", s, f"{base}#sm-{s.id}") for s in u.maps)
+    yield from (("指标", m, f"{site.cards_path(u.id)}#m-{m.id}") for m in u.all_measures)
+    yield from (("行动方案", a, f"{base}#a-{a.id}") for a in u.actions)
+    yield from (("部门", d, f"{base}#d-{d.id}") for d in u.departments)
+    yield from (("岗位", p, site.people_path(u.id)) for p in u.posts)
+    for period, scale in u.scales.items():
+        yield from ((f"{period} 加减分/否决项", adj, base)
+                    for adj in (*scale.bonus, *scale.deductions, *scale.veto))
+
+
 def internal_entities(site: SiteContext) -> list[dict]:
     """(unit, what, id, name, link) for every entity marked internal."""
-    out = []
-    for t in site.city.info.themes:
-        if t.internal:
-            out.append({"unit": None, "what": "市级战略主题", "id": t.id, "name": t.name,
-                        "link": f"city/index.md#c-{t.id}"})
+    out = [{"unit": None, "what": "市级战略主题", "id": t.id, "name": t.name,
+            "link": f"city/index.md#c-{t.id}"} for t in site.city.info.themes if t.internal]
     for u in site.units:
         base = site.unit_path(u.id)
         if u.internal:
             out.append({"unit": u, "what": "单位", "id": u.id, "name": u.name, "link": base})
-        for t in u.themes:
-            if t.internal:
-                out.append({"unit": u, "what": "战略主题", "id": t.id, "name": t.name, "link": f"{base}#t-{t.id}"})
-        for o in u.all_objectives:
-            if o.internal:
-                out.append({"unit": u, "what": "战略目标", "id": o.id, "name": o.name, "link": f"{base}#o-{o.id}"})
-        for s in u.maps:
-            if s.internal:
-                out.append({"unit": u, "what": "分战略地图", "id": s.id, "name": s.name, "link": f"{base}#sm-{s.id}"})
-        for m in u.all_measures:
-            if m.internal:
-                out.append({"unit": u, "what": "指标", "id": m.id, "name": m.name,
-                            "link": f"{site.cards_path(u.id)}#m-{m.id}"})
-        for a in u.actions:
-            if a.internal:
-                out.append({"unit": u, "what": "行动方案", "id": a.id, "name": a.name, "link": f"{base}#a-{a.id}"})
-        for d in u.departments:
-            if d.internal:
-                out.append({"unit": u, "what": "部门", "id": d.id, "name": d.name, "link": f"{base}#d-{d.id}"})
-        for p in u.posts:
-            if p.internal:
-                out.append({"unit": u, "what": "岗位", "id": p.id, "name": p.name,
-                            "link": site.people_path(u.id)})
-        for period, scale in u.scales.items():
-            for adj in (*scale.bonus, *scale.deductions, *scale.veto):
-                if adj.internal:
-                    out.append({"unit": u, "what": f"{period} 加减分/否决项", "id": adj.id, "name": adj.name,
-                                "link": base})
-        for period, r in u.results.items():
-            if not r.published:
-                out.append({"unit": u, "what": "未公开的考核结果", "id": period, "name": period, "link": base})
+        out += [{"unit": u, "what": what, "id": e.id, "name": e.name, "link": link}
+                for what, e, link in _unit_entities(site, u) if e.internal]
+        out += [{"unit": u, "what": "未公开的考核结果", "id": period, "name": period, "link": base}
+                for period, r in u.results.items() if not r.published]
     return out
 
 
