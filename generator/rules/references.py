@@ -75,6 +75,14 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
     perspectives = {p.id for p in unit.perspectives}
     themes = {t.id for t in unit.themes}
     objectives = unit.objective_index
+    if not unit.objectives and (unit.all_measures or unit.actions):
+        # one message for the cause, not one per measure, sub-card and action plan
+        first = (unit.measures or unit.all_measures or unit.actions)[0]
+        where = "map.yml 为空或不存在" if "map" not in unit.files else "map.yml 里没有 objectives"
+        yield at(ctx, first, "id", code=CODE, unit=unit,
+                 message=f"本单位还没有任何战略目标（{where}），指标和行动方案无处挂靠："
+                         "请先在 map.yml 中写出战略目标")
+        return
     card = {o.id for o in unit.objectives}
     owners = set(unit.post_index) | set(unit.department_index)
     for theme in unit.themes:

@@ -36,3 +36,10 @@ def test_fail_unknown_post_department_and_stage(tmp_path):
 def test_fail_silencing_an_error_code(tmp_path):
     result = run(tmp_path, {"units/alpha/unit.yml": ("values: [为民, 务实]", "values: [为民, 务实]\nsilence: [BSC104]")})
     assert found(result, "BSC102") == [("units/alpha/unit.yml", 5)]
+
+
+def test_empty_map_gives_one_message_not_a_cascade(tmp_path):
+    result = run(tmp_path, {"units/alpha/map.yml": "# 空文件\n"})
+    got = found(result, "BSC102")
+    assert got == [("units/alpha/measures.yml", 2)]
+    assert "map.yml" in next(p.message for p in result.problems if p.code == "BSC102")
