@@ -9,6 +9,8 @@ public text is dropped (it is not a leak when the same words are published elsew
 from __future__ import annotations
 
 import gzip
+import io
+import zipfile
 import html
 import json
 import re
@@ -20,7 +22,7 @@ from pydantic import BaseModel
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WS = re.compile(r"\s+")
 
-SCANNED = {".html", ".json", ".xml", ".svg", ".csv", ".js", ".txt", ".gz", ".md"}
+SCANNED = {".html", ".json", ".xml", ".svg", ".csv", ".js", ".txt", ".gz", ".md", ".xlsx"}
 
 
 def _texts(obj: Any) -> Iterator[str]:
@@ -115,6 +117,9 @@ def readable(path: Path) -> str:
     data = path.read_bytes()
     if path.suffix == ".gz":
         data = gzip.decompress(data)
+    if path.suffix == ".xlsx":  # a zip of XML parts: shared strings, sheets, document properties
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            data = b"\n".join(book.read(n) for n in book.namelist() if n.endswith(".xml"))
     text = data.decode("utf-8", errors="replace")
     if path.suffix == ".json":
         try:

@@ -50,3 +50,11 @@ def test_example_internal_edition_names_the_people(example_site):
     hits = scan(example_site.internal, names)
     found = {s for v in hits.values() for s in v}
     assert found == names
+
+
+def test_scanner_reads_inside_excel_downloads(example_site):
+    """Person-level XLSX downloads exist internally and the scanner sees the names inside."""
+    books = sorted(example_site.internal.rglob("*people*.xlsx"))
+    assert books, "the internal edition should offer person-level results as Excel"
+    hits = scan(books[0].parent, person_names(example_site.city))
+    assert any(f.endswith(".xlsx") for f in hits)
