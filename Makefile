@@ -40,8 +40,8 @@ test-fast: deps
 	$(BIN)/python -m pytest -q -m "not e2e"
 
 schema: deps
-	$(BIN)/bscportal schema --out scorecards/schema.json
-	$(BIN)/bscportal docs --out docs
+	$(BIN)/bscportal schema
+	$(BIN)/bscportal docs
 
 bench: deps
 	$(BIN)/python benchmarks/check_speed.py

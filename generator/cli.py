@@ -83,12 +83,15 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("scorecards/schema"),
               show_default=True, help="Folder for one JSON Schema per file kind.")
-def schema(out: Path) -> None:
+@click.option("--vscode", type=click.Path(path_type=Path), default=Path(".vscode/settings.json"),
+              show_default=True, help="VS Code settings that map YAML files to the schemas.")
+def schema(out: Path, vscode: Path) -> None:
     """Write the JSON Schema of every YAML file kind (for editor completion and inline errors)."""
-    from .schema import write_schemas
+    from .schema import atomic_write, render_vscode_settings, write_schemas
 
     written = write_schemas(out)
-    click.echo(f"wrote {len(written)} schema files to {out}")
+    atomic_write(vscode, render_vscode_settings(out.as_posix()))
+    click.echo(f"wrote {len(written)} schema files to {out} and {vscode}")
 
 
 @main.command("docs")
@@ -180,7 +183,12 @@ def serve(edition: str, addr: str, path: Path, content: Path) -> None:
     """Serve the portal with live reload on edits to scorecards/, content/ and theme/."""
     from .site.serve import serve_site
 
-    serve_site(path, content, edition=edition, addr=addr)
+    try:
+        serve_site(path, content, edition=edition, addr=addr)
+    except OSError as exc:  # most often: the port is taken by another server
+        click.echo(f"无法在 {addr} 启动预览服务：{exc.strerror or exc}。"
+                   "请换一个端口，如 --addr 127.0.0.1:8001", err=True)
+        sys.exit(1)
 
 
 def _editions(edition: str) -> tuple[str, ...]:

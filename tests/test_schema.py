@@ -54,3 +54,16 @@ def test_every_rule_documented():
     for rule in all_rules():
         assert f"### {rule.CODE}" in text
         assert rule.__doc__ and "FAIL" in rule.__doc__ and "PASS" in rule.__doc__
+
+
+def test_schema_command_regenerates_the_shipped_files(tmp_path):
+    """`make schema` runs `bscportal schema`: its output is byte-identical to what ships."""
+    from click.testing import CliRunner
+    from generator.cli import main
+
+    out, vscode = tmp_path / "schema", tmp_path / "settings.json"
+    result = CliRunner().invoke(main, ["schema", "--out", str(out), "--vscode", str(vscode)])
+    assert result.exit_code == 0, result.output
+    for shipped in (ROOT / "scorecards" / "schema").glob("*.json"):
+        assert (out / shipped.name).read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    assert "yaml.schemas" in vscode.read_text(encoding="utf-8")
