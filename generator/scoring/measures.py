@@ -32,9 +32,21 @@ def score_line(*, measure_id: str, name: str, objective_id: str | None, weight: 
         weight=weight, effective_weight=weight, target=target, actual=reading.value,
         rule=params.rule, score=score,
         points=None if score is None else weight * score / 100,
-        status=status_of(score, thresholds), missing=reading.missing,
+        status=status_of(_status_basis(score, reading.value, target, params), thresholds),
+        missing=reading.missing,
         note=reading.note or note, error=error, cap=cap, evidence=reading.evidence,
         warnings=warnings)
+
+
+def _status_basis(score: float | None, actual: float | bool | None, target: Target | None,
+                  params: ScoringParams) -> float | None:
+    """What the status lights compare with their thresholds: normally the score; for a manual
+    rating with a numeric target, how much of the target was reached (87 of 88 is 98.9 %,
+    at risk, not "off track" because 87 < 100)."""
+    if (params.rule == "manual" and score is not None and isinstance(target, (int, float))
+            and not isinstance(target, bool) and target > 0 and actual is not None):
+        return float(actual) / float(target) * 100
+    return score
 
 
 def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: int | None,

@@ -260,3 +260,18 @@ def test_apply_rule_directly() -> None:
     assert outcome.score == 100
     assert effective_cap(ScoringParams(rule="manual"), 120) == 100
     assert effective_cap(ScoringParams(rule="ratio", cap=110), 120) == 110
+
+
+def test_manual_rating_status_is_judged_against_its_target() -> None:
+    from generator.scoring.measures import score_line
+    from generator.model import Thresholds
+    # rating 87 against a target of 88: score 87 (the rating itself), status from 87/88 = 98.9 % → at risk
+    line = score_line(measure_id="r", name="评议", objective_id=None, weight=10, target=88.0, raw_actual=87,
+                      params=ScoringParams(rule="manual"), polarity="up", default_cap=120,
+                      thresholds=Thresholds(on_track=100, at_risk=90))
+    assert line.score == pytest.approx(87) and line.status == "at-risk"
+    # without a target the rating itself is compared: 87 < 90 → off track
+    line = score_line(measure_id="r", name="评议", objective_id=None, weight=10, target=None, raw_actual=87,
+                      params=ScoringParams(rule="manual"), polarity="up", default_cap=120,
+                      thresholds=Thresholds(on_track=100, at_risk=90))
+    assert line.status == "off-track"

@@ -22,19 +22,21 @@ def stage_counts(site: SiteContext) -> list[dict]:
 
 
 def latest_period(site: SiteContext) -> dict | None:
-    """The latest assessment period with results this edition shows, and how many units have them."""
-    best = None
+    """The latest city-wide assessment: the newest annual period with results this edition
+    shows (a half-year period that one unit runs is not the city's latest assessment), and the
+    units that have them. Falls back to the newest period of any kind."""
+    seen: dict[str, tuple[object, list]] = {}
     for u in site.units:
-        latest = site.scores.latest(u.id)
-        if latest is None:
-            continue
-        key = (latest.period.end, latest.period.id)
-        if best is None or key > best[0]:
-            best = (key, latest.period)
-    if best is None:
+        for period in u.assessed_periods:
+            if site.scores.score(u.id, period.id) is None:
+                continue
+            entry = seen.setdefault(period.id, (period, []))
+            entry[1].append(u)
+    if not seen:
         return None
-    period = best[1]
-    units = [u for u in site.units if period.id in u.results]
+    annual = [v for v in seen.values() if getattr(v[0], "kind", "") == "year"]
+    pool = annual or list(seen.values())
+    period, units = max(pool, key=lambda v: (v[0].end, len(v[1]), v[0].id))
     return {"period": period, "units": units}
 
 
