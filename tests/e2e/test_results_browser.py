@@ -82,7 +82,15 @@ def test_missing_data_is_visible_in_the_browser(page, public_server):
 def test_dual_track_and_ranking_pages_open(page, public_server, example_site):
     page.goto(f"{public_server}/city/dual-track.html")
     assert page.locator("h1").first.inner_text().startswith("双轨对照")
-    assert page.locator("table.bsc-dualtrack tbody tr").count() >= 10
+    # every unit and period that ran both tracks (and is published) has its row, no more
+    ran_both = {(u.name, pid) for u in example_site.city
+                if u.rules.publish_results and not u.internal
+                for pid, r in u.results.items()
+                if r.traditional is not None and r.published and pid in u.scales}
+    assert len({name for name, _ in ran_both}) >= 10
+    assert page.locator("table.bsc-dualtrack tbody tr").count() == len(ran_both)
+    shown = set(page.locator("table.bsc-dualtrack tbody tr > :first-child").all_inner_texts())
+    assert {name for name, _ in ran_both} <= {t.strip() for t in shown}
     assert page.locator("tr.bsc-dt--higher, tr.bsc-dt--lower").count() >= 1
     if example_site.city.info.settings.publish_ranking:
         page.goto(f"{public_server}/city/ranking.html")
