@@ -48,13 +48,9 @@ class Mark:
         return Problem(self.path, self.line, self.col, severity, code, message, unit)
 
 
-def display_path(path: Path | str, root: Path | None = None) -> str:
+def display_path(path: Path | str) -> str:
+    """A path as printed in messages: relative to the working directory where possible."""
     p = Path(path)
-    if root is not None:
-        try:
-            return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            pass
     try:
         return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:

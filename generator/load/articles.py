@@ -26,7 +26,7 @@ from ..model.article import ArticleMeta
 from ..model.errors import validation_problems
 from ..problems import Mark, Problem, Severity, display_path
 from .articlebody import unsafe_problems
-from .yamlfile import MAX_BYTES, YamlDoc, load_yaml_text
+from .yamlfile import YamlDoc, load_yaml_text, read_source
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _FENCE_LINE = re.compile(r"---[ \t]*")
@@ -89,19 +89,9 @@ def _slug(path: Path) -> str:
 def load_article(path: Path, shown: str | None = None) -> tuple[Article | None, list[Problem]]:
     """One article file: the article (None when its block is unusable) and its problems."""
     shown = shown or display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Mark(shown).problem("BSC301", f"无法读取文章：{exc.strerror}")]
-    if len(raw) > MAX_BYTES:
-        return None, [Mark(shown).problem(
-            "BSC301", f"文章过大（{len(raw) // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分或删去嵌入的内容")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Mark(shown, line).problem(
-            "BSC301", "文章不是 UTF-8 编码（可能是 GBK）：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+    text, problems = read_source(path, shown, "BSC301", "文章")
+    if text is None:
+        return None, problems
     if not text.strip():
         return None, [Mark(shown).problem(
             "BSC301", "文章是空的：开头要有 --- 包围的信息块（title、unit、author、date 等），后面是正文")]

@@ -142,21 +142,29 @@ class _Builder:
         return value
 
 
-def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
-    """Load `path`; on a syntax error return (None, [problem])."""
+def read_source(path: Path, display: str, code: str = "BSC001",
+                what: str = "文件") -> tuple[str | None, list[Problem]]:
+    """A source file's text (UTF-8, BOM allowed, size-capped), or a problem saying why not."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Mark(display).problem("BSC001", f"无法读取文件：{exc.strerror}")]
+        return None, [Mark(display).problem(code, f"无法读取{what}：{exc.strerror}")]
     if len(raw) > MAX_BYTES:
         return None, [Mark(display).problem(
-            "BSC001", f"文件过大（{len(raw) // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分成多个文件")]
+            code, f"{what}过大（{len(raw) // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分或精简")]
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Mark(display, line, 1).problem(
-            "BSC001", "文件不是 UTF-8 编码：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+            code, f"{what}不是 UTF-8 编码（可能是 GBK）：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+
+
+def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Load `path`; on a syntax error return (None, [problem])."""
+    text, problems = read_source(path, display)
+    if text is None:
+        return None, problems
     return load_yaml_text(text, display)
 
 

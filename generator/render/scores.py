@@ -2,8 +2,7 @@
 
 Scores are computed on the full unit (internal measures count towards the official total) but
 only with the results the edition may show (`EditionView.scoring_units`); items and statuses of
-entities the edition hides are then dropped. Pages render without statuses when the scoring
-engine is not importable.
+entities the edition hides are then dropped.
 """
 from __future__ import annotations
 
@@ -14,12 +13,9 @@ from typing import Any
 from ..model import Period, Unit
 from .edition import EditionView
 
-try:  # the scoring engine is developed alongside; pages work without it
-    from ..scoring import latest_period as _latest_period
-    from ..scoring import latest_status as _latest_status
-    from ..scoring import score_unit as _score_unit
-except ImportError:  # pragma: no cover - depends on the checkout
-    _latest_period = _latest_status = _score_unit = None
+from ..scoring import latest_period as _latest_period
+from ..scoring import latest_status as _latest_status
+from ..scoring import score_unit as _score_unit
 
 STATUS_NAMES = {
     "on-track": "正常",
@@ -27,10 +23,6 @@ STATUS_NAMES = {
     "off-track": "落后",
     "no-data": "暂无数据",
 }
-
-
-def available() -> bool:
-    return _score_unit is not None
 
 
 @dataclass(frozen=True)
@@ -58,7 +50,7 @@ class Scores:
         if unit_id not in self._status:
             shown = self.ev.city.units[unit_id]
             out: dict[str, str] = {}
-            if _latest_status is not None and shown.has_system:
+            if shown.has_system:
                 raw = _latest_status(self.ev.scoring_units[unit_id])
                 visible = self._visible_ids(shown)
                 out = {k: v for k, v in raw.items() if k in visible}
@@ -71,7 +63,7 @@ class Scores:
         if key not in self._scored:
             shown = self.ev.city.units[unit_id]
             result = None
-            if _score_unit is not None and period_id in shown.results:
+            if period_id in shown.results:
                 full = _score_unit(self.ev.scoring_units[unit_id], period_id)
                 if full is not None:
                     visible = self._visible_ids(shown)
@@ -94,12 +86,11 @@ class Scores:
         """The latest assessed period the edition shows, with its score."""
         if unit_id not in self._latest:
             result = None
-            if _latest_period is not None:
-                period = _latest_period(self.ev.scoring_units[unit_id])
-                if period is not None:
-                    score = self.score(unit_id, period.id)
-                    if score is not None:
-                        full_items = len(self.ev.scoring_units[unit_id].scales[period.id].items)
-                        result = Latest(period, score, full_items - len(score.items))
+            period = _latest_period(self.ev.scoring_units[unit_id])
+            if period is not None:
+                score = self.score(unit_id, period.id)
+                if score is not None:
+                    full_items = len(self.ev.scoring_units[unit_id].scales[period.id].items)
+                    result = Latest(period, score, full_items - len(score.items))
             self._latest[unit_id] = result
         return self._latest[unit_id]

@@ -58,17 +58,14 @@ def latest_period(unit: Unit) -> Period | None:
     return assessed[-1] if assessed else None
 
 
-def latest_lines(unit: Unit) -> tuple[UnitScore | None, tuple[MeasureScore, ...]]:
-    """The latest period's unit score and a scored line for every measure of the unit.
+def period_lines(unit: Unit, period: Period) -> tuple[UnitScore, tuple[MeasureScore, ...]]:
+    """An assessed period's unit score and a scored line for every measure of the unit.
 
     Scale items keep their scale score; measures outside the scale (monitoring measures) are
     scored by `ratio` (`range` for range polarity, `done` for yes/no) against their target.
     """
-    period = latest_period(unit)
-    if period is None:
-        return None, ()
     scored = score_unit(unit, period.id)
-    assert scored is not None  # latest_period has a scale and results
+    assert scored is not None  # an assessed period has a scale and results
     by_id = {line.measure_id: line for line in scored.items}
     results = unit.results[period.id]
     lines = tuple(by_id.get(m.id) or score_monitoring(m, period.id, period.year, results.actuals, unit.rules)
@@ -86,17 +83,9 @@ def latest_values(unit: Unit) -> dict[str, tuple[str, MeasureScore]]:
     for period in reversed(unit.assessed_periods):
         if len(out) == len(unit.all_measures):
             break
-        scored = score_unit(unit, period.id)
-        assert scored is not None
-        by_id = {line.measure_id: line for line in scored.items}
-        results = unit.results[period.id]
-        for m in unit.all_measures:
-            if m.id in out:
-                continue
-            line = by_id.get(m.id) or score_monitoring(m, period.id, period.year, results.actuals,
-                                                       unit.rules)
-            if line.score is not None:
-                out[m.id] = (period.id, line)
+        for line in period_lines(unit, period)[1]:
+            if line.measure_id not in out and line.score is not None:
+                out[line.measure_id] = (period.id, line)
     return out
 
 
@@ -109,13 +98,15 @@ def latest_status(unit: Unit) -> dict[str, Status]:
     takes its status from the most recent period where it had one (`latest_values`), and an
     objective with no data at all from those. Everything is no-data before any assessment.
     """
-    scored, lines = latest_lines(unit)
     rules = unit.rules
     out: dict[str, Status] = {o.id: "no-data" for o in unit.all_objectives}
     out.update({m.id: "no-data" for m in unit.all_measures})
-    if scored is None:
+    period = latest_period(unit)
+    if period is None:
         return out
-    earlier = latest_values(unit)
+    scored, lines = period_lines(unit, period)
+    # the latest period is scored once; earlier periods only while some measure lacks a value
+    earlier = latest_values(unit) if any(l.score is None for l in lines) else {}
     for line in lines:
         status = line.status
         if status == "no-data" and line.measure_id in earlier:
