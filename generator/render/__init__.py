@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import City
-from .articles import Article
+from ..load.articles import Article
 from .context import SiteContext
 from .edition import Edition, view
 from .maps import MapRenderer

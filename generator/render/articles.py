@@ -1,13 +1,12 @@
 """Experience articles (体会文章) as the renderer uses them.
 
 Loading and checking live in `generator.load.articles` (so `check` runs them without the
-renderer); the body's safety rules in `generator.load.articlebody`. This module re-exports
-them for the page modules and keeps the staging step: `staged_body`.
+renderer); the body's safety rules in `generator.load.articlebody`. This module is the
+staging step: `staged_body`.
 """
 from __future__ import annotations
 
 from ..load.articlebody import sanitize_markdown
-from ..load.articles import Article, check_articles, load_and_check, load_article, load_articles
 
 
 def staged_body(body: str) -> str:
@@ -17,4 +16,4 @@ def staged_body(body: str) -> str:
     return body if body.endswith("\n") else body + "\n"
 
 
-__all__ = ["Article", "check_articles", "load_and_check", "load_article", "load_articles", "staged_body"]
+__all__ = ["staged_body"]

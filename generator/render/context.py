@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..model import City, Unit
-from .articles import Article
+from ..load.articles import Article
 from .edition import EDITION_NAMES, Edition, EditionView
 from .maps import MapRenderer
 from .scores import STATUS_NAMES, Scores

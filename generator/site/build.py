@@ -19,7 +19,7 @@ from ..model import City
 from ..problems import Problem
 from ..render import render_edition
 from ..load.articles import Article
-from ..render.edition import EDITIONS, Edition, view
+from ..render.edition import EDITIONS, Edition
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
 from . import gitdates
@@ -87,11 +87,11 @@ def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: 
                   maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
     """Render and stage one edition; returns the path of its mkdocs.yml and what changed."""
     folder = stage_root / edition
-    _, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
-                              maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
+    site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
+                                 maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
     report = stage(files, folder / "docs")
     dict_path = folder / "jieba_user_dict.txt"
-    write_if_changed(dict_path, user_dict(view(prep.city, edition).city).encode("utf-8"))
+    write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
                          user_dict=dict_path, theme_dir=theme_dir)
     config_path = folder / "mkdocs.yml"

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from generator.render import render_edition
-from generator.render.articles import load_articles
+from generator.load.articles import load_articles
 from generator.render.pages import PAGE_KINDS, kinds_for
 from tests.conftest import MINI_SITE
 

@@ -6,7 +6,8 @@ import re
 from typing import Iterable
 
 from ...model import Unit
-from ..articles import Article, staged_body
+from ...load.articles import Article
+from ..articles import staged_body
 from ..context import SiteContext
 from ..jinja import render
 from . import Output, page
