@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Iterable, Iterator, Protocol
 
 from ..load.locate import Locator
-from ..model import City, Unit
+from ..model import City, Scale, Unit
 from ..problems import Problem, Severity
 
 #: explicit registry, in reference order (no magic discovery)
@@ -45,6 +45,12 @@ class Context:
         for unit in self.city.units.values():
             if unit.id not in self.broken_units:
                 yield unit
+
+    def scales(self) -> Iterator[tuple[Unit, Scale]]:
+        """Every assessment scale of those units, with its unit."""
+        for unit in self.units():
+            for scale in unit.scales.values():
+                yield unit, scale
 
 
 class Rule(Protocol):

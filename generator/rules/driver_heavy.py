@@ -22,12 +22,11 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Problem]:
     limit = ctx.city.info.settings.driver_share_warning
-    for unit in ctx.units():
-        for scale in unit.scales.values():
-            total = sum(i.weight for i in scale.items)
-            drivers = sum(i.weight for i in scale.items
-                          if (m := unit.measure_index.get(i.measure)) is not None and m.type == "driver")
-            if total > 0 and drivers / total > limit:
-                yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                         message=f"考核量表 {scale.period} 中驱动（过程）指标占权重 {drivers / total:.0%}，"
-                                 f"超过 {limit:.0%}：考核应以结果指标为主，过程指标可作为监控指标")
+    for unit, scale in ctx.scales():
+        total = sum(i.weight for i in scale.items)
+        drivers = sum(i.weight for i in scale.items
+                      if (m := unit.measure_index.get(i.measure)) is not None and m.type == "driver")
+        if total > 0 and drivers / total > limit:
+            yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
+                     message=f"考核量表 {scale.period} 中驱动（过程）指标占权重 {drivers / total:.0%}，"
+                             f"超过 {limit:.0%}：考核应以结果指标为主，过程指标可作为监控指标")

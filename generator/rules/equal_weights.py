@@ -27,10 +27,9 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for unit in ctx.units():
-        for scale in unit.scales.values():
-            weights = {round(item.weight, 6) for item in scale.items}
-            if len(scale.items) >= 3 and len(weights) == 1:
-                yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                         message=f"考核量表 {scale.period} 的 {len(scale.items)} 个指标权重全部相同："
-                                 "平均分配权重看不出工作重点，请按指标对战略的重要程度设置权重")
+    for unit, scale in ctx.scales():
+        weights = {round(item.weight, 6) for item in scale.items}
+        if len(scale.items) >= 3 and len(weights) == 1:
+            yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
+                     message=f"考核量表 {scale.period} 的 {len(scale.items)} 个指标权重全部相同："
+                             "平均分配权重看不出工作重点，请按指标对战略的重要程度设置权重")

@@ -24,12 +24,11 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for unit in ctx.units():
-        for scale in unit.scales.values():
-            total = sum(item.weight for item in scale.items)
-            if abs(total - 100) > 0.01:
-                diff = 100 - total
-                how = f"还差 {diff:g}" if diff > 0 else f"多了 {-diff:g}"
-                yield at(ctx, scale, "items", code=CODE, unit=unit, key=True,
-                         message=f"考核量表 {scale.period} 的权重合计为 {total:g}，应为 100（{how}）："
-                                 "请调整各考核指标的 weight")
+    for unit, scale in ctx.scales():
+        total = sum(item.weight for item in scale.items)
+        if abs(total - 100) > 0.01:
+            diff = 100 - total
+            how = f"还差 {diff:g}" if diff > 0 else f"多了 {-diff:g}"
+            yield at(ctx, scale, "items", code=CODE, unit=unit, key=True,
+                     message=f"考核量表 {scale.period} 的权重合计为 {total:g}，应为 100（{how}）："
+                             "请调整各考核指标的 weight")

@@ -23,9 +23,8 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Problem]:
     limit = ctx.city.info.settings.max_assessed_measures
-    for unit in ctx.units():
-        for scale in unit.scales.values():
-            if len(scale.items) > limit:
-                yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                         message=f"考核量表 {scale.period} 有 {len(scale.items)} 个考核指标，超过上限 {limit}："
-                                 "考核指标宜少而精，其余指标可作为监控指标留在计分卡上")
+    for unit, scale in ctx.scales():
+        if len(scale.items) > limit:
+            yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
+                     message=f"考核量表 {scale.period} 有 {len(scale.items)} 个考核指标，超过上限 {limit}："
+                             "考核指标宜少而精，其余指标可作为监控指标留在计分卡上")
