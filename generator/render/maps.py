@@ -19,7 +19,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import graphviz
 
@@ -249,8 +249,3 @@ class MapRenderer:
 def legend(status_names: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """(status, name, fill, border) for the HTML legend under a map."""
     return [(s, status_names.get(s, s), *STATUS_COLOURS[s]) for s in STATUS_COLOURS]
-
-
-def objectives_for(objs: Iterable[Objective], ids: Iterable[str]) -> list[Objective]:
-    wanted = set(ids)
-    return [o for o in objs if o.id in wanted]

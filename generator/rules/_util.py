@@ -12,7 +12,3 @@ def at(ctx: Context, obj: Any, *sub: str | int, code: str, message: str, unit: U
        severity: Severity = Severity.ERROR, key: bool = False) -> Problem:
     mark = ctx.locator.mark(obj, *sub, key=key)
     return mark.problem(code, message, severity, unit.id if unit else None)
-
-
-def unit_label(unit: Unit) -> str:
-    return f"{unit.name}（{unit.id}）"
