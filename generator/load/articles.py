@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from ..model.article import ArticleMeta
-from ..model.errors import validation_problems
+from .validation import validation_problems
 from ..problems import Mark, Problem, Severity, display_path
 from .articlebody import unsafe_problems
 from .yamlfile import YamlDoc, load_yaml_text, read_source

@@ -20,7 +20,7 @@ from ..model import (ActionsFile, City, CityFile, DepartmentsFile, GlossaryFile,
                      MeasuresFile, PersonFile, PostsFile, RegistryFile, ResultsFile, Scale, Unit,
                      UnitFile)
 from ..model.assessment import RulesFile
-from ..model.errors import validation_problems
+from .validation import validation_problems
 from ..problems import Mark, Problem, Severity
 from .locate import Locator
 from .yamlfile import YamlDoc, load_yaml

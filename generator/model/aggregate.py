@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from .action import ActionPlan
 from .assessment import AssessmentRules, Period, Scale
@@ -15,10 +15,8 @@ from .people import Person, Post
 from .registry import RegistryEntry, RegistryFile
 from .results import ResultsFile
 from .strategy import Objective, SubMap
+from .source import SourceLocator
 from .unit import Theme, UnitFile
-
-if TYPE_CHECKING:
-    from ..load.locate import Locator
 
 
 @dataclass(frozen=True, eq=False)
@@ -151,7 +149,7 @@ class City:
     glossary: GlossaryFile
     units: dict[str, Unit]
     root: str = "scorecards"
-    locator: "Locator | None" = None
+    locator: SourceLocator | None = None
 
     @property
     def name(self) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Iterable, Iterator, Protocol
 
-from ..load.locate import Locator
 from ..model import City, Scale, Unit
+from ..model.source import SourceLocator
 from ..problems import Problem, Severity
 
 #: explicit registry, in reference order (no magic discovery)
@@ -37,7 +37,7 @@ RULE_MODULES = [
 @dataclass(frozen=True)
 class Context:
     city: City
-    locator: Locator
+    locator: SourceLocator
     broken_units: frozenset[str]
 
     def units(self) -> Iterator[Unit]:

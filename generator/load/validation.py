@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
-from ..load.yamlfile import YamlDoc
+from .yamlfile import YamlDoc
 
 _TYPE_WORDS = {
     "float": "数字", "int": "整数", "bool": "true 或 false", "str": "文本", "date": "日期（如 2008-01-01）",
