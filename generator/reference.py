@@ -185,7 +185,8 @@ def render_rules() -> str:
         "`--format github` 输出 GitHub Actions 注释。",
         "",
         "一个单位可以在 `unit.yml` 里用 `silence: [BSC202]` 关闭本单位的某条**警告**（错误不能关闭）；"
-        "全市可以在 `city.yml` 的 `settings.severity` 里调整某条规则的级别（`error`、`warning`、`off`）。",
+        "全市可以在 `city.yml` 的 `settings.severity` 里调整某条规则的级别（`error`、`warning`、`off`；"
+        "只能写下面“规则”表里的代码，写错或写读取阶段的代码会报 BSC102）。",
         "",
         "## 读取阶段的问题",
         "",

@@ -4,8 +4,9 @@ Checked: a unit's kind and rollout stages (city.yml), a theme's city theme, an o
 perspective, theme, `drives` and `supports`, a sub map's theme, department and objectives, a
 measure's objective, owner and tracker (a post or department), an action plan's objectives
 and owner, a department's head post, a post's department and difficulty class, a person's
-posts and their personal measures' posts and supported objectives, the rules' veto grade, and
-the warning codes a unit silences (only warnings can be silenced).
+posts and their personal measures' posts and supported objectives, the rules' veto grade, the
+warning codes a unit silences (only warnings can be silenced) and the check codes whose level
+city.yml changes (`settings.severity`; only the rules' codes, not the loading ones).
 
 FAIL::
 
@@ -18,11 +19,12 @@ PASS: `drives: [S1]` where S1 is an objective of the unit.
 """
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterable, Iterator
 
 from ..model import Unit
 from ..problems import Problem, Severity
-from . import Context
+from . import LOAD_CODES, Context, all_rules
 from ._util import at
 
 CODE = "BSC102"
@@ -48,12 +50,33 @@ def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[
              message=f"找不到{what} `{value}`：{_hint(known)}")
 
 
+def _did_you_mean(code: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
+    return f"是不是想写 `{close[0]}`？" if close else ""
+
+
+def _severity_keys(ctx: Context) -> Iterator[Problem]:
+    """`settings.severity` may only name the rules' codes (a typo would silently do nothing)."""
+    settings = ctx.city.info.settings
+    codes = {r.CODE for r in all_rules()}
+    for code in settings.severity:
+        if code in codes:
+            continue
+        hint = _did_you_mean(code, codes)
+        why = ("是读取文件时的检查，级别不能调整" if code in LOAD_CODES
+               else "不是检查代码" + (f"（{hint}）" if hint else ""))
+        yield at(ctx, settings, "severity", code, code=CODE, unit=None, key=True,
+                 message=f"settings.severity 里的 `{code}` {why}；可以调整级别的检查代码有 "
+                         f"{'、'.join(sorted(codes))}")
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     info = ctx.city.info
     stages = {s.id for s in info.stages}
     kinds = {k.id for k in info.kinds}
     city_themes = {t.id for t in info.themes}
     grades = {g.id for g in info.rules.grades}
+    yield from _severity_keys(ctx)
     yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, "等次", None)
     for entry in ctx.city.registry.units:
         yield from _ref(ctx, entry, "kind", entry.kind, kinds, "单位类别", None)
@@ -65,13 +88,15 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
     if unit.info is not None:
-        from . import all_rules
-        warnings = {r.CODE for r in all_rules() if r.SEVERITY is Severity.WARNING}
+        rules = all_rules()
+        warnings = {r.CODE for r in rules if r.SEVERITY is Severity.WARNING}
+        known = {r.CODE for r in rules} | set(LOAD_CODES)
         for i, code in enumerate(unit.info.silence):
             if code not in warnings:
+                hint = "" if code in known else _did_you_mean(code, warnings)
                 yield at(ctx, unit.info, "silence", i, code=CODE, unit=unit,
-                         message=f"`{code}` 不是可以关闭的警告代码：只能关闭这些警告 {'、'.join(sorted(warnings))}"
-                                 "（错误不能关闭）")
+                         message=f"`{code}` 不是可以关闭的警告代码：{hint}"
+                                 f"只能关闭这些警告 {'、'.join(sorted(warnings))}（错误不能关闭）")
     perspectives = {p.id for p in unit.perspectives}
     themes = {t.id for t in unit.themes}
     objectives = unit.objective_index

@@ -43,3 +43,31 @@ def test_empty_map_gives_one_message_not_a_cascade(tmp_path):
     got = found(result, "BSC102")
     assert got == [("units/alpha/measures.yml", 2)]
     assert "map.yml" in next(p.message for p in result.problems if p.code == "BSC102")
+
+
+def test_fail_unknown_severity_code(tmp_path):
+    result = run(tmp_path, {"city.yml": ("  max_assessed_measures: 5",
+                                         "  max_assessed_measures: 5\n  severity:\n    BSC2O2: 'off'")})
+    [problem] = [p for p in result.problems if p.code == "BSC102"]
+    assert (problem.path.split("scorecards/", 1)[-1], problem.line, problem.col) == ("city.yml", 30, 5)
+    assert problem.is_error
+    assert "`BSC2O2` 不是检查代码" in problem.message and "是不是想写 `BSC202`" in problem.message
+
+
+def test_fail_severity_of_a_loading_code(tmp_path):
+    result = run(tmp_path, {"city.yml": ("  max_assessed_measures: 5",
+                                         "  max_assessed_measures: 5\n  severity: {BSC003: warning}")})
+    assert found(result, "BSC102") == [("city.yml", 29)]
+    assert "级别不能调整" in next(p.message for p in result.problems if p.code == "BSC102")
+
+
+def test_known_severity_codes_pass(tmp_path):
+    result = run(tmp_path, {"city.yml": ("  max_assessed_measures: 5",
+                                         "  max_assessed_measures: 5\n  severity: {BSC202: 'off', BSC101: warning}")})
+    assert result.problems == []
+
+
+def test_silence_typo_gets_a_hint(tmp_path):
+    result = run(tmp_path, {"units/alpha/unit.yml": ("values: [为民, 务实]", "values: [为民, 务实]\nsilence: [BSC2O2]")})
+    assert found(result, "BSC102") == [("units/alpha/unit.yml", 5)]
+    assert "是不是想写 `BSC202`" in next(p.message for p in result.problems if p.code == "BSC102")
