@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .base import Model, Name, Slug, Text, Visible
-
-Status = Literal["planned", "in-progress", "done", "delayed", "cancelled"]
+from .vocab import ACTION_STATUS, ActionStatus
 
 
 class Milestone(Model):
@@ -26,8 +24,7 @@ class ActionPlan(Visible):
     start: dt.date = Field(title="开始日期")
     end: dt.date = Field(title="结束日期")
     budget: float | None = Field(None, ge=0, title="预算（万元）")
-    status: Status = Field("planned", title="状态",
-                           description="planned 未开始 / in-progress 进行中 / done 已完成 / delayed 延期 / cancelled 取消")
+    status: ActionStatus = Field("planned", title=ACTION_STATUS.title, description=ACTION_STATUS.description())
     milestones: list[Milestone] = Field(default_factory=list, title="里程碑")
 
     @model_validator(mode="after")

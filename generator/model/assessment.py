@@ -2,28 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .base import Model, Name, Slug, Text, Visible
 from .measure import Thresholds as StatusThresholds  # one thresholds model for measures and rules
+from .vocab import (MISSING_RULE, PERIOD_KIND, RULE, TRACK, MissingRule, PeriodKind, RuleKind,
+                    Track)
 
-PeriodKind = Literal["year", "half", "quarter", "month"]
-Track = Literal["simulated", "dual-track", "live"]
-RuleKind = Literal["ratio", "linear", "bands", "done", "manual", "range"]
-MissingRule = Literal["reweight", "zero"]
 
 
 class Period(Model):
     id: Slug = Field(title="考核期编号", description="如 2008 或 2008-q1；也是考核量表和结果文件的文件名")
     name: Name = Field(title="考核期名称", description="如 2008年第一季度")
-    kind: PeriodKind = Field("year", title="考核期类型", description="year 年度 / half 半年 / quarter 季度 / month 月")
+    kind: PeriodKind = Field("year", title=PERIOD_KIND.title, description=PERIOD_KIND.description())
     year: int = Field(ge=1990, le=2100, title="年度")
     start: dt.date = Field(title="开始日期")
     end: dt.date = Field(title="结束日期")
-    track: Track = Field("live", title="运行方式",
-                         description="simulated 模拟考评 / dual-track 双轨运行 / live 正式运行")
+    track: Track = Field("live", title=TRACK.title, description=TRACK.description())
 
     @model_validator(mode="after")
     def _dates(self) -> "Period":
@@ -64,8 +60,7 @@ class AssessmentRules(Model):
     grades: list[Grade] = Field(min_length=1, title="等次", description="从高到低")
     difficulty: list[DifficultyClass] = Field(default_factory=list, title="岗位难度类别")
     multi_post: MultiPost = Field(default_factory=MultiPost, title="一人多岗的处理")
-    missing: MissingRule = Field("reweight", title="缺数处理",
-                                 description="reweight 剔除并按其余权重折算 / zero 记 0 分")
+    missing: MissingRule = Field("reweight", title=MISSING_RULE.title, description=MISSING_RULE.description())
     score_cap: float = Field(120, ge=100, title="单项得分上限（%）")
     status: StatusThresholds = Field(default_factory=StatusThresholds, title="状态阈值")
     veto_grade: Slug | None = Field(None, title="一票否决后的最高等次",
@@ -92,8 +87,7 @@ class Band(Model):
 class ScoringParams(Model):
     """How an actual becomes a score (percent of full marks)."""
 
-    rule: RuleKind = Field("ratio", title="计分规则",
-                           description="ratio 完成率 / linear 线性插值 / bands 分档 / done 完成与否 / manual 评分 / range 区间")
+    rule: RuleKind = Field("ratio", title=RULE.title, description=RULE.description())
     cap: float | None = Field(None, ge=0, title="得分上限（%）", description="不写则用考核办法的单项得分上限")
     floor: float | None = Field(None, title="零分值", description="linear 规则：实际值为此时得 0 分")
     bands: list[Band] = Field(default_factory=list, title="分档", description="bands 规则：自上而下第一个满足的档")
@@ -127,8 +121,8 @@ class Scale(Model):
     bonus: list[Adjustment] = Field(default_factory=list, title="加分项")
     deductions: list[Adjustment] = Field(default_factory=list, title="扣分项")
     veto: list[Adjustment] = Field(default_factory=list, title="一票否决项")
-    missing: Literal["reweight", "zero"] | None = Field(None, title="缺数处理",
-                                                        description="不写则用考核办法的规定")
+    missing: MissingRule | None = Field(None, title=MISSING_RULE.title,
+                                        description=MISSING_RULE.description("不写则用考核办法的规定"))
     note: Text | None = Field(None, title="修订说明", description="如：较上期调整了哪些权重、目标")
 
 

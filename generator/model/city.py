@@ -8,8 +8,6 @@ from pydantic import Field
 from .assessment import AssessmentRules
 from .base import Model, Name, Slug, Text, Visible
 
-Capital = Literal["human", "information", "organisation"]
-
 
 class Perspective(Model):
     id: Slug = Field(title="层面编号")

@@ -1,17 +1,14 @@
 """`units/<id>/measures.yml`: measures with their full indicator cards."""
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Union
 
 from pydantic import Field, model_validator
 
 from .base import Model, Name, Slug, Text, Visible
+from .vocab import (AGGREGATION, DATA_TYPE, FREQUENCY, MEASURE_TYPE, POLARITY, Aggregation, DataType,
+                    Frequency, MeasureType, Polarity)
 
-Polarity = Literal["up", "down", "range"]
-MeasureType = Literal["outcome", "driver"]
-Frequency = Literal["monthly", "quarterly", "half-yearly", "yearly"]
-DataType = Literal["number", "percent", "yesno", "rating"]
-Aggregation = Literal["sum", "average", "last"]
 
 
 class TargetRange(Model):
@@ -50,25 +47,22 @@ class Measure(Visible):
     id: Slug = Field(title="指标编号")
     name: Name = Field(title="指标名称")
     objective: Slug = Field(title="所属目标", description="目标编号")
-    type: MeasureType = Field(title="指标类型", description="outcome 结果指标 / driver 驱动（过程）指标")
+    type: MeasureType = Field(title=MEASURE_TYPE.title, description=MEASURE_TYPE.description())
     definition: Text | None = Field(None, title="指标定义")
     purpose: Text | None = Field(None, title="设置目的")
     formula: Text | None = Field(None, title="计算公式")
     unit: str | None = Field(None, title="计量单位", max_length=20)
-    data_type: DataType = Field("number", title="数据类型",
-                                description="number 数值 / percent 百分比 / yesno 是否 / rating 评分")
-    polarity: Polarity = Field("up", title="指标方向",
-                               description="up 越高越好 / down 越低越好 / range 在区间内最好")
+    data_type: DataType = Field("number", title=DATA_TYPE.title, description=DATA_TYPE.description(
+        "是否型指标的实际值写 true/false，目标写 1（应为“是”）或 0"))
+    polarity: Polarity = Field("up", title=POLARITY.title, description=POLARITY.description())
     baseline: Baseline | None = Field(None, title="基线")
     targets: dict[str, Target] = Field(
         default_factory=dict, title="目标值",
         description="按考核期或年度填写，如 2008: 75 或 2008-q1: 70；区间型写 {min: 95, max: 100}")
     thresholds: Thresholds | None = Field(None, title="状态阈值", description="不写则用考核办法中的默认值")
-    frequency: Frequency = Field("yearly", title="报告频率",
-                                 description="monthly 月 / quarterly 季 / half-yearly 半年 / yearly 年")
-    aggregation: Aggregation = Field("last", title="跨期汇总方式",
-                                     description="季度值如何汇总为年度值：sum 累计 / average 平均 / last 取期末值；"
-                                                 "累计型指标的季度目标应按季度单独填写")
+    frequency: Frequency = Field("yearly", title=FREQUENCY.title, description=FREQUENCY.description())
+    aggregation: Aggregation = Field("last", title=AGGREGATION.title, description=AGGREGATION.description(
+        "季度值如何汇总为年度值；累计型指标的季度目标应按季度单独填写"))
     source: Text | None = Field(None, title="数据来源")
     owner: Slug | None = Field(None, title="责任人（岗位或部门）",
                                description="对指标负责的岗位或部门编号")

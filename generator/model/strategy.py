@@ -1,13 +1,10 @@
 """`units/<id>/map.yml`: objectives with cause-and-effect links, and the sub maps."""
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
 from .base import Model, Name, Slug, Text, Visible
-
-Capital = Literal["human", "information", "organisation"]
+from .vocab import CAPITAL, Capital
 
 
 class Objective(Visible):
@@ -20,8 +17,8 @@ class Objective(Visible):
                                description="本目标推动的其他目标编号：箭头由本目标指向它们")
     supports: list[Slug] = Field(default_factory=list, title="支撑的上级目标",
                                  description="部门分卡的目标：支撑的单位总卡目标编号")
-    capital: Capital | None = Field(None, title="无形资本",
-                                    description="学习与成长目标的资本类型：human 人力、information 信息、organisation 组织")
+    capital: Capital | None = Field(None, title=CAPITAL.title,
+                                    description=CAPITAL.description("学习与成长目标的资本类型"))
     owner: Slug | None = Field(None, title="负责人（岗位或部门）")
 
 

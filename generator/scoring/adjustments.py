@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from ..model import Adjustment, ResultsFile, Scale
+from ..model.vocab import AdjustmentKind
 from .records import AdjustmentScore
 
 
@@ -18,7 +19,7 @@ class Adjusted:
     warnings: tuple[str, ...]
 
 
-def _apply(kind: Literal["bonus", "deduction"], declared: Sequence[Adjustment],
+def _apply(kind: AdjustmentKind, declared: Sequence[Adjustment],
            claimed: Mapping[str, float]) -> tuple[list[AdjustmentScore], list[str]]:
     index = {a.id: a for a in declared}
     label = "加分项" if kind == "bonus" else "扣分项"

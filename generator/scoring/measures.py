@@ -9,6 +9,7 @@ from typing import Mapping
 
 from ..model import AssessmentRules, Measure, PersonalMeasure, ScaleItem
 from ..model.assessment import ScoringParams
+from ..model.vocab import DataType
 from .actuals import read_actual
 from .records import MeasureScore, Target
 from .rules import apply_rule, effective_cap
@@ -18,7 +19,7 @@ from .status import ThresholdLike, status_of
 def score_line(*, measure_id: str, name: str, objective_id: str | None, weight: float,
                target: Target | None, raw_actual: object, params: ScoringParams, polarity: str,
                default_cap: float, thresholds: ThresholdLike, note: str | None = None,
-               error: str | None = None) -> MeasureScore:
+               error: str | None = None, data_type: DataType = "number") -> MeasureScore:
     """One line scored by its rule; a missing actual gives score None and status no-data."""
     reading = read_actual(raw_actual)
     cap = effective_cap(params, default_cap)
@@ -35,7 +36,7 @@ def score_line(*, measure_id: str, name: str, objective_id: str | None, weight: 
         status=status_of(_status_basis(score, reading.value, target, params), thresholds),
         missing=reading.missing,
         note=reading.note or note, error=error, cap=cap, evidence=reading.evidence,
-        warnings=warnings)
+        warnings=warnings, data_type=data_type)
 
 
 def _status_basis(score: float | None, actual: float | bool | None, target: Target | None,
@@ -62,7 +63,7 @@ def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: i
                       weight=item.weight, target=measure.target_for(period_id, year),
                       raw_actual=actuals.get(measure.id), params=item, polarity=measure.polarity,
                       default_cap=rules.score_cap, thresholds=measure.thresholds or rules.status,
-                      note=item.note)
+                      note=item.note, data_type=measure.data_type)
 
 
 def monitoring_params(measure: Measure) -> ScoringParams:
@@ -81,7 +82,7 @@ def score_monitoring(measure: Measure, period_id: str, year: int | None,
                       weight=0.0, target=measure.target_for(period_id, year),
                       raw_actual=actuals.get(measure.id), params=monitoring_params(measure),
                       polarity=measure.polarity, default_cap=rules.score_cap,
-                      thresholds=measure.thresholds or rules.status)
+                      thresholds=measure.thresholds or rules.status, data_type=measure.data_type)
 
 
 def score_personal(pm: PersonalMeasure, actuals: Mapping[str, object],

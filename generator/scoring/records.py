@@ -6,12 +6,9 @@ report rounds, when it displays them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from ..model import Grade, TargetRange, TraditionalResult
-
-Status = Literal["on-track", "at-risk", "off-track", "no-data"]
-MissingRule = Literal["reweight", "zero"]
+from ..model.vocab import AdjustmentKind, DataType, MissingRule, Status
 Target = float | TargetRange
 
 
@@ -50,6 +47,8 @@ class MeasureScore:
     cap: float | None = None
     evidence: str | None = None
     warnings: tuple[str, ...] = ()
+    #: how the measure's values read (a `yesno` target of 1 is 是)
+    data_type: DataType = "number"
 
     @property
     def scored(self) -> bool:
@@ -85,7 +84,7 @@ class AdjustmentScore:
 
     id: str
     name: str
-    kind: Literal["bonus", "deduction"]
+    kind: AdjustmentKind
     claimed: float
     applied: float
     max: float | None

@@ -1,23 +1,57 @@
 """Scoring rules: an actual A against a target T → percent of full marks.
 
-One function per rule kind, in the `RULES` registry. Each gets a finite number (bools read as
-1/0), the period's target, the item's parameters, the measure's polarity and the item's cap;
-it returns a `RuleOutcome` whose score is already clamped to [0, cap], or an error saying why
-the item cannot be scored as written (never an exception).
+One `ScoringRule` per rule kind, in the `RULES` registry: a *precondition* on what the item
+declares (its target, parameters and the measure's polarity) and a *scorer* for one actual.
+`check` (rule BSC108) and the engine (`apply_rule`) call the same precondition, so an item the
+check accepts is one the engine can score, and the engine's "无法计分" reasons are the check's
+messages. Labels come from `model.vocab.RULE`; `docs/scoring.md` explains each rule.
+
+A scorer gets a finite number (bools read as 1/0), the period's target, the item's parameters,
+the measure's polarity and the item's cap, and returns a `RuleOutcome` whose score is already
+clamped to [0, cap], or an error about the actual (never an exception).
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Callable
 
 from ..model import TargetRange
 from ..model.assessment import ScoringParams
+from ..model.vocab import RULE, RuleKind
 from .records import RuleOutcome, Target
 
-RuleFn = Callable[[float, "Target | None", ScoringParams, str, float], RuleOutcome]
+Scorer = Callable[[float, "Target | None", ScoringParams, str, float], RuleOutcome]
 
 #: manual ratings are on a 0–100 scale unless the item says otherwise
 MANUAL_CAP = 100.0
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """Why an item cannot be scored as declared, and which of its fields to point at."""
+
+    #: field of the scale item the message is about: "measure" (its target), "rule", "floor"
+    field: str
+    message: str
+
+
+Precondition = Callable[["Target | None", ScoringParams, str], "Unmet | None"]
+
+
+@dataclass(frozen=True)
+class ScoringRule:
+    kind: RuleKind
+    precondition: Precondition
+    score: Scorer
+
+    @property
+    def label(self) -> str:
+        return RULE.label(self.kind)
+
+    @property
+    def doc(self) -> str:
+        return (self.score.__doc__ or "").strip()
 
 
 def effective_cap(params: ScoringParams, default_cap: float) -> float:
@@ -35,26 +69,74 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def _no_target() -> RuleOutcome:
-    return RuleOutcome(None, "本期没有目标值，无法计分")
+def _name(kind: str) -> str:
+    return f"{kind}（{RULE.label(kind)}）"
 
 
-def _range_target_error(rule: str) -> RuleOutcome:
-    return RuleOutcome(None, f"目标是区间，{rule} 规则无法计分：请改用 range 或 bands 规则")
+# -- preconditions -----------------------------------------------------------------------------
 
+def _needs_target(kind: str, target: Target | None) -> Unmet | None:
+    if target is None:
+        return Unmet("measure", f"没有本期（或本年度）的目标值，按 {_name(kind)} 规则无法计分："
+                                "请在指标卡的 targets 中补上")
+    return None
+
+
+def _needs_single_target(kind: str, target: Target | None, polarity: str) -> Unmet | None:
+    if isinstance(target, TargetRange) or polarity == "range":
+        return Unmet("rule", f"目标是区间（或指标方向为 range），{_name(kind)} 规则无法计分："
+                             "请改用 range 或 bands 规则")
+    return None
+
+
+def ratio_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
+    """A single positive target, and a measure that is not a range measure."""
+    unmet = _needs_target("ratio", target) or _needs_single_target("ratio", target, polarity)
+    if unmet is None and isinstance(target, (int, float)) and target <= 0:
+        return Unmet("rule", f"目标值为 {_fmt(target)}，完成率（ratio）只能用于正的目标值："
+                             "请改用 linear（写 floor）或 bands 规则")
+    return unmet
+
+
+def linear_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
+    """A single target, and a `floor` (the actual that scores 0) other than the target."""
+    unmet = _needs_target("linear", target) or _needs_single_target("linear", target, polarity)
+    if unmet is not None:
+        return unmet
+    if params.floor is None:
+        return Unmet("rule", "linear（线性插值）规则需要 floor（零分值）")
+    if isinstance(target, (int, float)) and params.floor == target:
+        return Unmet("floor", f"零分值 floor 等于目标值 {_fmt(target)}，线性插值无法计算："
+                              "floor 应是得 0 分的实际值（越高越好的指标 floor 低于目标）")
+    return None
+
+
+def range_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
+    """A target range `{min, max}`; a range of width 0 at 0 needs an explicit `tolerance`."""
+    unmet = _needs_target("range", target)
+    if unmet is not None:
+        return unmet
+    if not isinstance(target, TargetRange):
+        return Unmet("rule", "range（区间）规则需要区间目标，本指标的目标是单个数值："
+                             "请把目标写成 {min: 下限, max: 上限}，或改用其他规则")
+    if not params.tolerance and target.min == target.max == 0:
+        return Unmet("rule", "目标区间为 0，无法确定容差：请写 tolerance（容差）")
+    return None
+
+
+def no_precondition(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
+    """Any target (or none) will do."""
+    return None
+
+
+# -- scorers -----------------------------------------------------------------------------------
 
 def ratio(a: float, target: Target | None, params: ScoringParams, polarity: str, cap: float) -> RuleOutcome:
     """up: A/T×100; down: T/A×100 (A = 0 → cap); capped. Needs T > 0 and A ≥ 0."""
-    if target is None:
-        return _no_target()
-    if isinstance(target, TargetRange) or polarity == "range":
-        return _range_target_error("ratio（完成率）")
+    assert isinstance(target, (int, float))  # ratio_ok: a single positive number
     t = float(target)
-    if t == 0:
-        return RuleOutcome(None, "目标值为 0，完成率无法计算：请改用 linear（写 floor）或 bands 规则")
-    if t < 0 or a < 0:
-        return RuleOutcome(None, f"实际值 {_fmt(a)} 与目标值 {_fmt(t)} 不全为正数，完成率没有意义："
-                                 "请改用 linear 或 bands 规则")
+    if a < 0:
+        return RuleOutcome(None, f"实际值 {_fmt(a)} 为负数，完成率没有意义：请改用 linear 或 bands 规则")
     if polarity == "down":
         return RuleOutcome(cap if a == 0 else clamp(t / a * 100, cap))
     return RuleOutcome(clamp(a / t * 100, cap))
@@ -62,15 +144,8 @@ def ratio(a: float, target: Target | None, params: ScoringParams, polarity: str,
 
 def linear(a: float, target: Target | None, params: ScoringParams, polarity: str, cap: float) -> RuleOutcome:
     """0 at `floor`, 100 at the target, linear between and beyond; either direction."""
-    if target is None:
-        return _no_target()
-    if isinstance(target, TargetRange) or polarity == "range":
-        return _range_target_error("linear（线性插值）")
-    if params.floor is None:  # the model requires it; kept for safety
-        return RuleOutcome(None, "linear 规则需要 floor（零分值）")
+    assert isinstance(target, (int, float)) and params.floor is not None  # linear_ok
     t, f = float(target), params.floor
-    if t == f:
-        return RuleOutcome(None, f"零分值 floor 与目标值相同（{_fmt(t)}），无法插值")
     warnings: tuple[str, ...] = ()
     if (polarity == "up" and f > t) or (polarity == "down" and f < t):
         warnings = (f"零分值 {_fmt(f)} 与指标方向（{polarity}）不一致：按零分值到目标值的方向计分",)
@@ -104,44 +179,48 @@ def range_(a: float, target: Target | None, params: ScoringParams, polarity: str
     """100 inside [min, max]; outside, linear down to 0 at `tolerance` from the nearer bound.
 
     Default tolerance: the range width, or |bound| × 0.1 when the range is a single value.
-    A single-number target is the range [T, T].
     """
-    if target is None:
-        return _no_target()
-    lo, hi = (target.min, target.max) if isinstance(target, TargetRange) else (float(target),) * 2
+    assert isinstance(target, TargetRange)  # range_ok
+    lo, hi = target.min, target.max
     if lo <= a <= hi:
         return RuleOutcome(clamp(100.0, cap))
-    tolerance = params.tolerance or (hi - lo) or abs(lo if a < lo else hi) * 0.1
-    if tolerance <= 0:
-        return RuleOutcome(None, "目标区间为 0，无法确定容差：请写 tolerance（容差）")
+    tolerance = params.tolerance or (hi - lo) or abs(lo) * 0.1
     distance = lo - a if a < lo else a - hi
     return RuleOutcome(clamp(100.0 * (1 - distance / tolerance), cap))
 
 
-RULES: dict[str, RuleFn] = {
-    "ratio": ratio,
-    "linear": linear,
-    "bands": bands,
-    "done": done,
-    "manual": manual,
-    "range": range_,
-}
+#: every rule kind: its precondition and scorer (label: `model.vocab.RULE`)
+RULES: dict[str, ScoringRule] = {r.kind: r for r in (
+    ScoringRule("ratio", ratio_ok, ratio),
+    ScoringRule("linear", linear_ok, linear),
+    ScoringRule("bands", no_precondition, bands),
+    ScoringRule("done", no_precondition, done),
+    ScoringRule("manual", no_precondition, manual),
+    ScoringRule("range", range_ok, range_),
+)}
+
+
+def precondition(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
+    """Why an item with these parameters cannot be scored against `target` (None: it can)."""
+    rule = RULES.get(params.rule)
+    if rule is None:
+        return Unmet("rule", f"未知的计分规则 {params.rule!r}")
+    if isinstance(target, (int, float)) and not math.isfinite(target):
+        return Unmet("measure", f"目标值 {target!r} 不是有限数值")
+    return rule.precondition(target, params, polarity)
 
 
 def apply_rule(value: float | bool, target: Target | None, params: ScoringParams,
                polarity: str, default_cap: float) -> tuple[RuleOutcome, float]:
     """Score a present actual by the item's rule; returns the outcome and the cap used."""
     cap = effective_cap(params, default_cap)
+    unmet = precondition(target, params, polarity)
+    if unmet is not None:
+        return RuleOutcome(None, unmet.message), cap
     a = float(value)
     if not math.isfinite(a):
         return RuleOutcome(None, f"实际值 {value!r} 不是有限数值"), cap
-    if isinstance(target, (int, float)) and not math.isfinite(target):
-        return RuleOutcome(None, f"目标值 {target!r} 不是有限数值"), cap
-    try:
-        rule = RULES[params.rule]
-    except KeyError:
-        return RuleOutcome(None, f"未知的计分规则 {params.rule!r}"), cap
-    outcome = rule(a, target, params, polarity, cap)
+    outcome = RULES[params.rule].score(a, target, params, polarity, cap)
     if outcome.score is not None and math.isnan(outcome.score):
         return RuleOutcome(None, "数值过大，计算溢出"), cap
     return outcome, cap

@@ -210,8 +210,8 @@ def test_range_explicit_tolerance() -> None:
 def test_range_zero_width_uses_ten_percent_of_bound() -> None:
     # [50, 50], A = 53: tolerance |50| × 0.1 = 5; 1 − 3/5 = 40
     assert one("range", 53, target={"min": 50, "max": 50}, polarity="range").score == pytest.approx(40)
-    # a single number is the range [T, T]
-    assert one("range", 47, target=50, polarity="range").score == pytest.approx(40)
+    # a single number is not a range: the same precondition as check's BSC108
+    assert "区间目标" in one("range", 47, target=50, polarity="range").error
 
 
 def test_range_zero_width_at_zero_needs_tolerance() -> None:
