@@ -181,10 +181,15 @@ def build(edition: str, out: Path, path: Path, content: Path | None) -> None:
 @click.option("--content", type=click.Path(file_okay=False, path_type=Path), default="content")
 def serve(edition: str, addr: str, path: Path, content: Path) -> None:
     """Serve the portal with live reload on edits to scorecards/, content/ and theme/."""
+    from .site.build import BuildError
     from .site.serve import serve_site
 
     try:
         serve_site(path, content, edition=edition, addr=addr)
+    except BuildError as exc:
+        _print_problems(exc.problems, _default_format())
+        click.echo(str(exc), err=True)
+        sys.exit(1)
     except OSError as exc:  # most often: the port is taken by another server
         click.echo(f"无法在 {addr} 启动预览服务：{exc.strerror or exc}。"
                    "请换一个端口，如 --addr 127.0.0.1:8001", err=True)

@@ -24,6 +24,7 @@ from typing import Sequence
 import graphviz
 
 from ..model import Objective, Perspective
+from .errors import RenderError
 from .escape import dot_text
 
 FONT = "Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
@@ -107,6 +108,8 @@ class MapSpec:
     #: URL prefix of the objective anchors, e.g. "index.html#" (anchor ids are `o-<id>`)
     href: str = "#"
     status_names: dict[str, str] | None = None
+    #: the unit whose map this is (named in error messages)
+    unit: str | None = None
 
 
 def _rows(objs: Sequence[Objective]) -> list[list[Objective]]:
@@ -225,14 +228,15 @@ class MapRenderer:
         self.hits = 0
         self.misses = 0
 
-    def svg(self, dot: str) -> str:
+    def svg(self, dot: str, title: str = "战略地图", unit: str | None = None) -> str:
+        """The SVG of `dot`; raises `RenderError` naming the map `title` when `dot` fails."""
         key = hashlib.sha256(dot.encode("utf-8")).hexdigest()
         path = self.cache_dir / f"{key}.svg" if self.cache_dir else None
         if path is not None and path.is_file():
             self.hits += 1
             return path.read_text(encoding="utf-8")
         self.misses += 1
-        out = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
+        out = _run_dot(dot, title, unit)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
@@ -243,7 +247,29 @@ class MapRenderer:
 
     def render(self, spec: MapSpec) -> str:
         """The cleaned, inlinable SVG of a map."""
-        return clean_svg(self.svg(map_dot(spec)), spec.title)
+        return clean_svg(self.svg(map_dot(spec), spec.title, spec.unit), spec.title)
+
+
+def _run_dot(dot: str, title: str, unit: str | None) -> str:
+    """`dot -Tsvg`; a missing or failing `dot`, or output that is not SVG, is a `RenderError`."""
+    cannot = f"无法生成战略地图“{title}”"
+    try:
+        out = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        raise RenderError(f"{cannot}：找不到 Graphviz 的 dot 程序。请安装 Graphviz"
+                          "（Debian：apt-get install graphviz），并确认 dot 在 PATH 中", unit=unit) from None
+    except graphviz.CalledProcessError as exc:
+        said = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or ""
+        last = said.strip().splitlines()[-1:] if said.strip() else []
+        detail = "：" + "".join(c if c.isprintable() else "?" for c in last[0][:200]) if last else ""
+        raise RenderError(f"{cannot}：dot 运行失败（退出码 {exc.returncode}）{detail}。"
+                          "请检查 Graphviz 的安装（dot -V）", unit=unit) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RenderError(f"{cannot}：无法运行 dot（{exc}）。请检查 Graphviz 的安装（dot -V）",
+                          unit=unit) from None
+    if "<svg" not in out:
+        raise RenderError(f"{cannot}：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）", unit=unit)
+    return out
 
 
 def legend(status_names: dict[str, str]) -> list[tuple[str, str, str, str]]:

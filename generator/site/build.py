@@ -14,28 +14,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 from ..check import check_tree
 from ..model import City
 from ..problems import Problem
 from ..render import render_edition
 from ..load.articles import Article
-from ..render.edition import EDITIONS, Edition
+from ..render.edition import EDITION_NAMES, EDITIONS, Edition
+from ..render.errors import RenderError
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
 from . import gitdates
-from .mkdocs_config import THEME_DIR, dump, edition_config
+from .errors import BuildError
+from .mkdocs_config import BASE_CONFIG, THEME_DIR, dump, edition_config
 from .stage import StageReport, stage, write_if_changed
 
 DEFAULT_STAGE = Path(".stage")
 DEFAULT_CACHE = Path(".cache")
-
-
-class BuildError(Exception):
-    """The build stopped before writing anything; `problems` say why (as `check` prints them)."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
 
 
 @dataclass
@@ -85,15 +81,21 @@ def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
 
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
                   maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
-    """Render and stage one edition; returns the path of its mkdocs.yml and what changed."""
+    """Render and stage one edition; returns the path of its mkdocs.yml and what changed.
+
+    Raises `BuildError` when a page, map or download cannot be rendered or the base mkdocs.yml
+    cannot be read (nothing of this edition is staged then)."""
     folder = stage_root / edition
-    site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
-                                 maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
-    report = stage(files, folder / "docs")
+    try:
+        site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
+                                     maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
+    except RenderError as exc:
+        raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
     dict_path = folder / "jieba_user_dict.txt"
-    write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
                          user_dict=dict_path, theme_dir=theme_dir)
+    report = stage(files, folder / "docs")
+    write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
     return config_path, report
@@ -109,11 +111,16 @@ class _Collect(logging.Handler):
 
 
 def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
-    """Run `mkdocs build` in this process; returns MkDocs' warnings."""
+    """Run `mkdocs build` in this process; returns MkDocs' warnings.
+
+    A configuration error (the base mkdocs.yml), a broken theme template or any error MkDocs
+    reports raises `BuildError` with what MkDocs said."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     import jieba
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     jieba.setLogLevel(logging.WARNING)
     log = logging.getLogger("mkdocs")
@@ -125,10 +132,28 @@ def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
     try:
         config = load_config(config_file=str(config_path), **overrides)
         build(config)
+    except (MkDocsException, jinja2.TemplateError, yaml.YAMLError) as exc:
+        raise BuildError(_mkdocs_failure(exc, handler.messages)) from None
     finally:
         log.removeHandler(handler)
         log.propagate, log.level = old_propagate, old_level
     return handler.messages
+
+
+def _mkdocs_failure(exc: Exception, logged: list[str]) -> str:
+    """One message for a failed `mkdocs build`: what MkDocs logged, then the error itself."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        said = f"主题模板 {exc.filename or exc.name} 第 {exc.lineno} 行有语法错误：{exc.message}"
+    elif isinstance(exc, jinja2.TemplateError):
+        said = f"主题模板出错：{exc}"
+    else:
+        said = str(exc)
+    details = [m for m in logged[-10:] if m.strip() and m.strip() != said]
+    lines = [f"MkDocs 未能生成网站：{said}", *(f"  {m}" for m in details),
+             f"请检查 {BASE_CONFIG.name}（网站配置）和 theme/ 文件夹（主题）里的改动。"]
+    return "\n".join(lines)
 
 
 def count_pages(site_dir: Path) -> int:

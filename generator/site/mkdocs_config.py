@@ -15,6 +15,7 @@ import yaml
 
 from ..model import City
 from ..render.edition import EDITION_NAMES, Edition
+from .errors import BuildError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = PROJECT_ROOT / "mkdocs.yml"
@@ -86,8 +87,15 @@ _Dumper.add_representer(PyTag, _represent_py)
 
 
 def load_base(path: Path = BASE_CONFIG) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=_Loader) or {}  # noqa: S506 - our loader is SafeLoader-based
+    """The base mkdocs.yml; raises `BuildError` when it cannot be read or is not a mapping."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            cfg = yaml.load(f, Loader=_Loader) or {}  # noqa: S506 - our loader is SafeLoader-based
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise BuildError(f"无法读取网站配置 {path.name}：{exc}") from None
+    if not isinstance(cfg, dict):
+        raise BuildError(f"网站配置 {path.name} 应为 `键: 值` 的映射")
+    return cfg
 
 
 def copyright_line(city: City, edition: Edition) -> str:

@@ -51,9 +51,12 @@ class Preview:
         self.ok = True
 
     def restage(self) -> Path:
-        """check → render → stage; on errors stage the error page instead (and log the problems)."""
+        """check → render → stage; on errors (in the data, or a map that cannot be drawn) stage
+        the error page instead (and log the problems)."""
         try:
             prep = prepare(self.scorecards, self.content)
+            self.config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
+                                                     self.maps, self.theme_dir)
         except BuildError as exc:
             if exc.problems:
                 log.error("\n%s", FORMATTERS["text"](exc.problems))
@@ -64,8 +67,6 @@ class Preview:
                 raise
             return self.config_path
         self.ok = True
-        self.config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
-                                                 self.maps, self.theme_dir)
         if report.changed:
             log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.written), len(report.deleted))
         return self.config_path
@@ -110,7 +111,10 @@ def serve_site(root: Path | str, content: Path | str, edition: Edition = "intern
             _first_run_with_errors(preview)   # errors on the very first run: show them
 
         def builder() -> None:
-            preview.build()
+            try:
+                preview.build()
+            except BuildError as exc:   # e.g. a broken theme file: keep serving the last site
+                log.error("%s", exc)
 
         server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(preview.site_dir))
 
