@@ -123,6 +123,7 @@ def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
     from mkdocs.exceptions import MkDocsException
 
     jieba.setLogLevel(logging.WARNING)
+    _plain_jieba()
     log = logging.getLogger("mkdocs")
     handler = _Collect()
     old_propagate, old_level = log.propagate, log.level
@@ -138,6 +139,36 @@ def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
         log.removeHandler(handler)
         log.propagate, log.level = old_propagate, old_level
     return handler.messages
+
+
+#: jieba's word frequencies and their total as read from its own dictionary (see `_plain_jieba`)
+_JIEBA_PLAIN: tuple[dict[str, int], int] | None = None
+
+
+def _plain_jieba() -> None:
+    """Give jieba's global tokenizer back its own dictionary, without any user dictionary.
+
+    Material's search plugin loads each edition's user dictionary into `jieba.dt` (the tokenizer
+    behind `jieba.cut`) and nothing removes it, so a build would segment, and index, its text
+    with the words of every edition built before it in this process (the internal edition's
+    names in the public index). Called before every `mkdocs build`."""
+    global _JIEBA_PLAIN
+    import jieba
+    import jieba.finalseg
+
+    dt = jieba.dt
+    if _JIEBA_PLAIN is None:
+        # an uninitialised `dt` has not been given any word yet; otherwise read the file afresh
+        plain = dt if not dt.initialized else jieba.Tokenizer()
+        plain.check_initialized()
+        _JIEBA_PLAIN = dict(plain.FREQ), plain.total
+    freq, total = _JIEBA_PLAIN
+    with dt.lock:
+        dt.dictionary = jieba.DEFAULT_DICT
+        dt.FREQ, dt.total = dict(freq), total
+        dt.user_word_tag_tab = {}
+        dt.initialized = True
+    jieba.finalseg.Force_Split_Words.clear()   # words a user dictionary gave frequency 0
 
 
 def _mkdocs_failure(exc: Exception, logged: list[str]) -> str:
