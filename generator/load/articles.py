@@ -26,6 +26,7 @@ from ..model.article import ArticleMeta
 from .validation import validation_problems
 from ..problems import Mark, Problem, Severity, display_path
 from .articlebody import unsafe_problems
+from .paths import Tree
 from .yamlfile import YamlDoc, load_yaml_text, read_source
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -117,7 +118,7 @@ def load_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
     try:
         meta = ArticleMeta.model_validate(data)
     except ValidationError as exc:
-        return None, problems + body_problems + validation_problems(exc, ArticleMeta, doc)
+        return None, problems + body_problems + doc.unflagged(validation_problems(exc, ArticleMeta, doc))
     if any(p.is_error for p in problems):
         return None, problems + body_problems  # duplicate keys: the block is not trusted
     article = Article(
@@ -128,22 +129,25 @@ def load_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
     return article, problems + body_problems
 
 
-def article_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def article_files(folder: Path, tree: Tree | None = None) -> list[Path]:
+    """The article files in `folder`; with `tree`, only those inside it (links resolved)."""
+    if not folder.is_dir() or (tree is not None and not tree.inside(folder)):
         return []
     return sorted(p for p in folder.glob("*.md")
-                  if p.is_file() and p.name.lower() != "readme.md" and not p.name.startswith("."))
+                  if p.is_file() and p.name.lower() != "readme.md" and not p.name.startswith(".")
+                  and (tree is None or tree.inside(p)))
 
 
-def load_articles(folder: Path | str) -> tuple[list[Article], list[Problem]]:
+def load_articles(folder: Path | str, tree: Tree | None = None) -> tuple[list[Article], list[Problem]]:
     """Every article in `folder` (newest first) and the problems found on the way.
 
     An article with an error in its block is left out; one with only body problems is kept
-    (the body is sanitised when it is staged)."""
+    (the body is sanitised when it is staged). With `tree`, files that lead out of it through
+    a link are skipped (`content_problems` reports them)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     slugs: set[str] = set()
-    for path in article_files(Path(folder)):
+    for path in article_files(Path(folder), tree):
         article, found = load_article(path)
         problems += found
         if article is None:
@@ -201,12 +205,29 @@ def _unit_hint(value: str, units: dict) -> str:
 def load_and_check(content_root: Path | str, units: dict | None,
                    broken_units: Iterable[str] = ()) -> tuple[list[Article], list[Problem]]:
     """The articles under `content_root/articles` and all their problems (references only
-    when `units` is known)."""
-    articles, problems = load_articles(Path(content_root) / "articles")
+    when `units` is known), and the problems of the rest of `content_root` (links out of it,
+    hand-written pages that cannot be read as text)."""
+    root = Path(content_root)
+    tree = Tree(root, "content")
+    problems = content_problems(root, tree)
+    articles, found = load_articles(root / "articles", tree)
+    problems += found
     if units is not None:
         problems += check_articles(articles, units, broken_units)
     return articles, problems
 
 
+def content_problems(root: Path, tree: Tree) -> list[Problem]:
+    """Links in `content/` that lead out of it (BSC007), and hand-written pages
+    (`content/pages/**/*.md`) that are too big, not UTF-8 or hold control characters (BSC001)."""
+    problems = [p for _, p in tree.outside_links(display_path)]
+    pages = root / "pages"
+    if pages.is_dir() and tree.inside(pages):
+        for path in tree.files(pages):
+            if path.suffix == ".md" and not path.name.startswith("."):
+                problems += read_source(path, display_path(path), "BSC001", "页面")[1]
+    return problems
+
+
 __all__ = ["Article", "split_front_matter", "load_article", "load_articles", "check_articles",
-           "load_and_check"]
+           "load_and_check", "content_problems"]

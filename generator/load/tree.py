@@ -23,6 +23,7 @@ from ..model.assessment import RulesFile
 from .validation import validation_problems
 from ..problems import Mark, Problem, Severity
 from .locate import Locator
+from .paths import Tree
 from .yamlfile import YamlDoc, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,6 +70,9 @@ class _Loader:
             self._root_shown = self._root_abs.relative_to(self._cwd).as_posix()
         except ValueError:
             self._root_shown = root.as_posix()
+        self.tree = Tree(root, "scorecards")
+        #: paths already refused as outside the tree (links are reported once)
+        self._refused: set[Path] = set()
 
     def display(self, path: Path) -> str:
         """Paths as printed in messages: relative to the working directory where possible."""
@@ -78,8 +82,19 @@ class _Loader:
             return path.as_posix()
         return self._root_shown if rel == "." else f"{self._root_shown}/{rel}"
 
+    def outside(self, path: Path) -> bool:
+        """True (and reported once) when `path` leads out of the tree through a link."""
+        if self.tree.inside(path):
+            return False
+        if not any(r == path or r in path.parents for r in self._refused):
+            self._refused.add(path)
+            self.problems.append(self.tree.refusal(path, self.display(path)))
+        return True
+
     def read(self, path: Path, model: type[M], empty_ok: bool = True) -> M | None:
         shown = self.display(path)
+        if self.outside(path):
+            return None
         doc, problems = load_yaml(path, shown)
         self.problems.extend(problems)
         if doc is None:
@@ -94,7 +109,7 @@ class _Loader:
         try:
             obj = model.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(validation_problems(exc, model, doc))
+            self.problems.extend(doc.unflagged(validation_problems(exc, model, doc)))
             return None
         if any(p.path == shown and p.is_error for p in problems):
             return None  # duplicate keys: the file is not trusted
@@ -103,6 +118,9 @@ class _Loader:
 
     def load(self) -> LoadResult:
         root = self.root
+        for path, problem in self.tree.outside_links(self.display):
+            self._refused.add(path)
+            self.problems.append(problem)
         if not (root / "city.yml").is_file():
             return LoadResult(None, [Mark(self.display(root / "city.yml")).problem(
                 "BSC006", "找不到 city.yml：请在 scorecards 文件夹里运行，或写出它的路径（bscportal check 路径）")])
@@ -125,8 +143,9 @@ class _Loader:
         broken: set[str] = set()
         folders = {}
         units_dir = root / "units"
-        if units_dir.is_dir():
-            folders = {p.name: p for p in sorted(units_dir.iterdir()) if p.is_dir()}
+        if units_dir.is_dir() and not self.outside(units_dir):
+            folders = {p.name: p for p in sorted(units_dir.iterdir())
+                       if p.is_dir() and not self.outside(p)}
         registry_ids = {e.id for e in registry.units}
         for name, folder in folders.items():
             if name not in registry_ids:
@@ -175,7 +194,7 @@ class _Loader:
         for sub, model in UNIT_FOLDERS.items():
             keyed[sub] = {}
             subdir = folder / sub
-            if not subdir.is_dir():
+            if not subdir.is_dir() or self.outside(subdir):
                 continue
             for path in sorted(subdir.iterdir()):
                 if path.name in IGNORED or path.name.startswith("."):

@@ -6,12 +6,17 @@ that we can:
 - resolve plain scalars the YAML 1.2 way: only `true`/`false` are booleans (so `no` and `on`
   stay text), dates stay text (pydantic parses them where a date is expected), and mapping
   keys are always text (`2008:` is the key "2008", not the number);
-- refuse alias bombs: the number of values built per file is capped.
+- keep what the editor wrote: a plain scalar that reads as a number but is written another way
+  (`1.50`, `1_000`) is a number that remembers its text, so a text field gets `1.50`;
+- hold limits by construction: the file's size (checked before it is read), its characters
+  (no control characters, see `characters`), numbers (at most 20 digits, below 10^15),
+  nesting depth, and what aliases expand to (counted in characters, refused at the alias).
 """
 from __future__ import annotations
 
-import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,26 +24,75 @@ from typing import Any
 import yaml
 
 from ..problems import Mark, Problem, Severity
-
-try:  # the C composer is ~10x faster; fall back where libyaml is missing
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from .characters import BAD_CHAR, ESCAPE_HINT, RAW_HINT, describe, escape_producing_bad, line_col
+from .syntaxerrors import syntax_problem
 
 Loc = tuple[str | int, ...]
 
-MAX_NODES = 200_000        # values built from one file, aliases expanded
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 1024 * 1024          # one file: 50 times the largest unit file of the example
+MAX_ALIAS_CHARS = 500_000        # characters (and values) that aliases may add to one file
+MAX_DEPTH = 50                   # nesting of lists and mappings
+MAX_NUMBER = 10 ** 15            # numbers are below this in magnitude
+MAX_DIGITS = 20                  # digits of a number as written
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9]+[eE][-+]?[0-9]+$")
+_NUMBER_START = frozenset("+-.0123456789")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
-
+_STR = "tag:yaml.org,2002:str"
+_PLAIN = "tag:bscportal,2026:plain"  # an untagged plain scalar: resolved by `_scalar`
 _CORE_TAGS = {f"tag:yaml.org,2002:{t}" for t in
-              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")} | {_PLAIN}
+
+
+try:  # the C composer is ~10x faster; fall back where libyaml is missing
+    _Base: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Composes nodes without PyYAML's implicit resolver (we resolve scalars ourselves)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+
+class SourceInt(int):
+    """An integer that remembers how it was written (`1_000`): text fields get that text."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> "SourceInt":
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+    __repr__ = __str__
+
+
+class SourceFloat(float):
+    """A number that remembers how it was written (`1.50`): text fields get that text."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> "SourceFloat":
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+    __repr__ = __str__
 
 
 @dataclass
@@ -49,6 +103,8 @@ class YamlDoc:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: positions the reader already reported an error at (validation adds nothing there)
+    flagged: set[tuple[int, int]] = field(default_factory=set)
 
     def mark(self, loc: Loc = (), key: bool = False) -> Mark:
         """Position of `loc`, or of its nearest existing ancestor."""
@@ -66,98 +122,238 @@ class YamlDoc:
             loc = loc[:-1]
             key = True  # a missing child is best shown at its parent's key
 
+    def unflagged(self, problems: list[Problem]) -> list[Problem]:
+        """`problems` without those at a position the reader already reported."""
+        return [p for p in problems if (p.line, p.col) not in self.flagged]
 
-class _TooBig(Exception):
-    pass
+
+class _Refused(Exception):
+    """The whole file is refused (alias expansion, nesting): one problem says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class _Builder:
-    def __init__(self, doc: YamlDoc, line_offset: int = 0) -> None:
+    def __init__(self, doc: YamlDoc, text: str, line_offset: int = 0) -> None:
         self.doc = doc
-        self.count = 0
+        self.text = text
         self.problems: list[Problem] = []
         #: lines before the YAML text in its file (front matter: the opening `---`)
         self.line_offset = line_offset
+        #: aliases are possible only where the text has a `*`
+        self.track = "*" in text
+        self.expanding = 0       # > 0 while building the copy an alias stands for
+        self.expanded = 0        # characters (and values) added by aliases so far
+        self.alias_loc: Loc = ()
 
+    # -- positions --------------------------------------------------------------------------
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig(loc)
+    def _error(self, line: int, col: int, code: str, message: str) -> None:
+        self.problems.append(Mark(self.doc.path, line, col).problem(code, message))
+        self.doc.flagged.add((line, col))
+
+    def _alias_pos(self, loc: Loc) -> tuple[int, int]:
+        """Where the alias that stands at `loc` is written (the composer forgets it)."""
+        found = _alias_mark(self.text, loc)
+        if found is None:
+            mark = self.doc.mark(loc)
+            return mark.line, mark.col
+        return found.line + 1 + self.line_offset, found.column + 1
+
+    # -- building ---------------------------------------------------------------------------
+    def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            line, col = self._pos(node)
+            raise _Refused(Mark(self.doc.path, line, col).problem(
+                "BSC001", f"嵌套超过 {MAX_DEPTH} 层：请把内容改成更浅的结构"))
+        if not self.track:
+            return self._build(node, loc, depth)
+        seen = node.__dict__.get("_built", 0)
+        if seen == 1:  # an alias inside the value it names
+            line, col = self._alias_pos(loc)
+            raise _Refused(Mark(self.doc.path, line, col).problem(
+                "BSC001", "别名 `*` 引用了包含它自己的内容，会无限展开：请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
+        if seen == 2:  # an alias: build the copy it stands for, counting its size
+            if not self.expanding:
+                self.alias_loc = loc
+            self.expanding += 1
+            try:
+                return self._build(node, loc, depth)
+            finally:
+                self.expanding -= 1
+        node._built = 1
+        value = self._build(node, loc, depth)
+        node._built = 2
+        return value
+
+    def _build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        if self.expanding:
+            self.expanded += 1 + (len(node.value) if isinstance(node, yaml.ScalarNode) else 0)
+            if self.expanded > MAX_ALIAS_CHARS:
+                line, col = self._alias_pos(self.alias_loc)
+                raise _Refused(Mark(self.doc.path, line, col).problem(
+                    "BSC001", f"别名 `*` 展开后的内容超过 {MAX_ALIAS_CHARS} 个字符（从这个别名起超出）："
+                              "这会让网站膨胀到难以生成。请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
         if node.tag not in _CORE_TAGS:
             line, col = self._pos(node)
-            self.problems.append(Mark(self.doc.path, line, col).problem(
-                "BSC001", f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
-                          "请删除它，直接写值"))
+            self._error(line, col, "BSC001",
+                        f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
+                        "请删除它，直接写值")
             return None
         self.doc.values.setdefault(loc, self._pos(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, loc + (i,)) for i, child in enumerate(node.value)]
+            return [self.build(child, loc + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    line, col = self._pos(key_node)
-                    self.problems.append(Mark(self.doc.path, line, col).problem(
-                        "BSC001", "键必须是简单文本，不能是列表或映射：改成 `名称: 值` 的形式"))
-                    continue
-                key = str(key_node.value)
-                line, col = self._pos(key_node)
-                if key == "<<":
-                    self.problems.append(Mark(self.doc.path, line, col).problem(
-                        "BSC001", "不支持 YAML 合并键 `<<`：请把字段直接写出来"))
-                    continue
-                if key in out:
-                    first = self.doc.keys.get(loc + (key,), (0, 0))[0]
-                    self.problems.append(Mark(self.doc.path, line, col).problem(
-                        "BSC002",
-                        f"重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
-                        "否则后一个会悄悄覆盖前一个"))
-                    continue
-                self.doc.keys[loc + (key,)] = (line, col)
-                out[key] = self.build(value_node, loc + (key,))
-            return out
+            return self._mapping(node, loc, depth)
         return None  # pragma: no cover
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line, col = self._pos(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(line, col, "BSC001", "键必须是简单文本，不能是列表或映射：改成 `名称: 值` 的形式")
+                continue
+            key = str(key_node.value)
+            if key_node.style == '"' and BAD_CHAR.search(key):
+                self._control_escape(key_node)
+            if key == "<<":
+                self._error(line, col, "BSC001", "不支持 YAML 合并键 `<<`：请把字段直接写出来")
+                continue
+            if key in out:
+                first = self.doc.keys.get(loc + (key,), (0, 0))[0]
+                self._error(line, col, "BSC002",
+                            f"重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
+                            "否则后一个会悄悄覆盖前一个")
+                continue
+            self.doc.keys[loc + (key,)] = (line, col)
+            out[key] = self.build(value_node, loc + (key,), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         value = node.value
-        if node.style not in (None, "") or node.tag == "tag:yaml.org,2002:str":
-            return value  # quoted, block, `!!str`, or plain text in YAML 1.1 too
+        if node.style or node.tag != _PLAIN:
+            if node.style == '"' and BAD_CHAR.search(value):
+                self._control_escape(node)
+            if node.tag == _STR or node.style:
+                return value  # quoted, block, `!!str`
         if value in _NULL:
             return None
         if value in _TRUE:
             return True
         if value in _FALSE:
             return False
-        if _INT.match(value):
-            return int(value.replace("_", ""))
-        if _FLOAT.match(value):
-            number = float(value.replace("_", ""))
-            return number if math.isfinite(number) else value  # 1e400: left as text, rejected later
+        if value[:1] in _NUMBER_START:
+            return self._number(node, value)
         return value
+
+    def _number(self, node: yaml.ScalarNode, value: str) -> Any:
+        is_int = _INT.match(value) is not None
+        if not is_int and _FLOAT.match(value) is None:
+            return value  # `2008-01-01`, `1.2.3`, `0x10`, `.inf`: text
+        digits = sum(c.isdigit() for c in value) if len(value) <= 64 else len(value)
+        number: float | int | None = None
+        if digits <= MAX_DIGITS:
+            plain = value.replace("_", "")
+            number = int(plain) if is_int else float(plain)
+        if number is None or not abs(number) < MAX_NUMBER:
+            line, col = self._pos(node)
+            shown = value if len(value) <= 24 else f"{value[:20]}…（共 {len(value)} 个字符）"
+            self._error(line, col, "BSC004",
+                        f"数字 `{shown}` 太大：数值最多写 {MAX_DIGITS} 位数字，且要小于 10 的 15 次方"
+                        f"（1000 万亿）。如果这是文字（如编号、电话号码），请加引号：'{shown}'")
+            return value
+        if is_int:
+            return number if str(number) == value else SourceInt(int(number), value)
+        return number if repr(number) == value else SourceFloat(float(number), value)
+
+    def _control_escape(self, node: yaml.ScalarNode) -> None:
+        """A double-quoted scalar whose escape (`\\v`, `\\0`) yields a forbidden character."""
+        start, end = node.start_mark.index, node.end_mark.index
+        found = escape_producing_bad(self.text[start:end])
+        if found is None:  # pragma: no cover - every forbidden character comes from an escape
+            line, col = self._pos(node)
+            self._error(line, col, "BSC001", f"文字里有控制字符：{ESCAPE_HINT}")
+            return
+        offset, escape, ch = found
+        line, col = line_col(self.text, start + offset)
+        self._error(line + self.line_offset, col, "BSC001",
+                    f"双引号里的转义 `{escape}` 是控制字符 {describe(ch)}：{ESCAPE_HINT}")
+
+
+def _alias_mark(text: str, target: Loc) -> yaml.Mark | None:
+    """The start of the alias event that the builder reached at `target` (locations are
+    retraced from the event stream: sequence indices and mapping keys)."""
+    # frames: [loc or None, is_mapping, next index / expecting a key, current key]
+    stack: list[list[Any]] = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent,
+                                  yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            continue
+        here: Loc | None = ()
+        if stack:
+            frame = stack[-1]
+            if not frame[1]:
+                here = None if frame[0] is None else frame[0] + (frame[2],)
+                frame[2] += 1
+            elif frame[2]:  # a key
+                frame[2] = False
+                frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else None
+                here = None
+            else:
+                here = None if frame[0] is None or frame[3] is None else frame[0] + (frame[3],)
+                frame[2] = True
+        if isinstance(event, yaml.AliasEvent) and here == target:
+            return event.start_mark
+        if isinstance(event, yaml.SequenceStartEvent):
+            stack.append([here, False, 0, None])
+        elif isinstance(event, yaml.MappingStartEvent):
+            stack.append([here, True, True, None])
+    return None
 
 
 def read_source(path: Path, display: str, code: str = "BSC001",
                 what: str = "文件") -> tuple[str | None, list[Problem]]:
-    """A source file's text (UTF-8, BOM allowed, size-capped), or a problem saying why not."""
+    """A source file's text (UTF-8, BOM allowed, size-capped, no control characters), or a
+    problem saying why not. The size is known before anything is read."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, [Mark(display).problem(code, f"{what}不是普通文件（可能是设备或管道）：请换成普通文件")]
+            if info.st_size > MAX_BYTES:
+                return None, [_too_big(display, code, what, info.st_size)]
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Mark(display).problem(code, f"无法读取{what}：{exc.strerror}")]
-    if len(raw) > MAX_BYTES:
-        return None, [Mark(display).problem(
-            code, f"{what}过大（{len(raw) // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分或精简")]
+    if len(raw) > MAX_BYTES:  # grew while we looked
+        return None, [_too_big(display, code, what, len(raw))]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Mark(display, line, 1).problem(
             code, f"{what}不是 UTF-8 编码（可能是 GBK）：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+    bad = BAD_CHAR.search(text)
+    if bad is not None:
+        line, col = line_col(text, bad.start())
+        return None, [Mark(display, line, col).problem(
+            code, f"第 {line} 行第 {col} 列有控制字符 {describe(bad.group())}：{RAW_HINT}")]
+    return text, []
+
+
+def _too_big(display: str, code: str, what: str, size: int) -> Problem:
+    return Mark(display).problem(
+        code, f"{what}过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分或精简")
 
 
 def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
@@ -175,35 +371,27 @@ def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlD
     which starts after the opening `---`), so every position points into the whole file.
     """
     doc = YamlDoc(display, None)
+    bad = BAD_CHAR.search(text)
+    if bad is not None:  # text that did not come through `read_source`
+        line, col = line_col(text, bad.start())
+        return None, [Mark(display, line + line_offset, col).problem(
+            "BSC001", f"第 {line + line_offset} 行第 {col} 列有控制字符 {describe(bad.group())}：{RAW_HINT}")]
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at_end = exc.problem_mark is not None and not text[exc.problem_mark.index:].strip()
-        if exc.context_mark is not None and ("end of stream" in (exc.problem or "") or at_end):
-            mark = exc.context_mark  # an unclosed quote or bracket: show where it opened
-        line = (mark.line + 1 if mark else 1) + line_offset
-        col = mark.column + 1 if mark else 1
-        what = (exc.problem or "").strip()
-        context = f"（{exc.context.strip()}）" if exc.context else ""
-        return None, [Mark(display, line, col).problem(
-            "BSC001",
-            f"YAML 语法错误：{what}{context}。请检查缩进是否对齐、冒号后是否有空格、引号和括号是否成对")]
     except yaml.YAMLError as exc:
-        return None, [Mark(display, 1 + line_offset).problem("BSC001", f"YAML 语法错误：{exc}")]
+        return None, [syntax_problem(exc, text, display, line_offset)]
     if node is None:
         doc.data = None
         return doc, []
-    builder = _Builder(doc, line_offset)
+    builder = _Builder(doc, text, line_offset)
     try:
         doc.data = builder.build(node, ())
-    except _TooBig:
-        return None, [Mark(display).problem(
-            "BSC001", f"文件展开后超过 {MAX_NODES} 个值（可能是锚点/别名循环引用）：请去掉 `&` 锚点和 `*` 别名")]
-    except RecursionError:
-        return None, [Mark(display).problem(
-            "BSC001", "文件嵌套太深或别名自我引用：请去掉 `&` 锚点和 `*` 别名")]
+    except _Refused as refused:
+        return None, [refused.problem]
+    except RecursionError:  # pragma: no cover - MAX_DEPTH keeps far below the limit
+        return None, [Mark(display).problem("BSC001", "文件嵌套太深：请把内容改成更浅的结构")]
     return doc, builder.problems
 
 
-__all__ = ["YamlDoc", "Loc", "load_yaml", "load_yaml_text", "Severity"]
+__all__ = ["YamlDoc", "Loc", "load_yaml", "load_yaml_text", "read_source", "Severity",
+           "SourceInt", "SourceFloat", "MAX_BYTES", "MAX_ALIAS_CHARS"]

@@ -1,7 +1,7 @@
 """The YAML reader: positions, duplicate keys, YAML 1.2 scalars, alias bombs, syntax errors."""
 from pathlib import Path
 
-from generator.load.yamlfile import MAX_NODES, load_yaml
+from generator.load.yamlfile import MAX_ALIAS_CHARS, load_yaml
 
 
 def _load(tmp_path: Path, text: str):
@@ -53,7 +53,7 @@ def test_alias_bomb_is_refused(tmp_path):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     doc, problems = _load(tmp_path, "\n".join(lines) + "\n")
     assert doc is None
-    assert problems[0].code == "BSC001" and str(MAX_NODES) in problems[0].message
+    assert problems[0].code == "BSC001" and str(MAX_ALIAS_CHARS) in problems[0].message
 
 
 def test_non_utf8_file(tmp_path):
@@ -75,9 +75,10 @@ def test_unsupported_tags_are_errors_and_never_constructed(tmp_path):
     assert doc.data["c"] == "7"
 
 
-def test_huge_float_stays_text(tmp_path):
-    doc, _ = _load(tmp_path, "a: 1e400\nb: 1.5\n")
-    assert doc.data == {"a": "1e400", "b": 1.5}
+def test_huge_float_is_refused_where_it_is(tmp_path):
+    doc, problems = _load(tmp_path, "b: 1.5\na: 1e400\n")
+    assert [(p.code, p.line, p.col) for p in problems] == [("BSC004", 2, 4)]
+    assert "太大" in problems[0].message
 
 
 def test_unclosed_quote_is_shown_where_it_opens(tmp_path):
