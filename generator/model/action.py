@@ -5,7 +5,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .base import Model, Name, Slug, Text, Visible
+from .base import NUMBER_LIMIT, Model, Name, Slug, Text, Visible
 from .vocab import ACTION_STATUS, ActionStatus
 
 
@@ -23,7 +23,7 @@ class ActionPlan(Visible):
     owner: Slug | None = Field(None, title="责任人（岗位或部门）")
     start: dt.date = Field(title="开始日期")
     end: dt.date = Field(title="结束日期")
-    budget: float | None = Field(None, ge=0, title="预算（万元）")
+    budget: float | None = Field(None, ge=0, lt=NUMBER_LIMIT, title="预算（万元）")
     status: ActionStatus = Field("planned", title=ACTION_STATUS.title, description=ACTION_STATUS.description())
     milestones: list[Milestone] = Field(default_factory=list, title="里程碑")
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .base import Model, Name, Slug, Text, Visible
+from .base import NUMBER_LIMIT, Model, Name, Number, Slug, Text, Visible
 from .measure import Thresholds as StatusThresholds  # one thresholds model for measures and rules
 from .vocab import (MISSING_RULE, PERIOD_KIND, RULE, TRACK, MissingRule, PeriodKind, RuleKind,
                     Track)
@@ -31,7 +31,7 @@ class Period(Model):
 class Grade(Model):
     id: Slug = Field(title="等次编号")
     name: Name = Field(title="等次名称", description="如 优秀、良好、合格、不合格")
-    min: float = Field(title="最低分", description="总分不低于此值即为此等次")
+    min: Number = Field(title="最低分", description="总分不低于此值即为此等次")
 
 
 class DifficultyClass(Model):
@@ -61,7 +61,7 @@ class AssessmentRules(Model):
     difficulty: list[DifficultyClass] = Field(default_factory=list, title="岗位难度类别")
     multi_post: MultiPost = Field(default_factory=MultiPost, title="一人多岗的处理")
     missing: MissingRule = Field("reweight", title=MISSING_RULE.title, description=MISSING_RULE.description())
-    score_cap: float = Field(120, ge=100, title="单项得分上限（%）")
+    score_cap: float = Field(120, ge=100, lt=NUMBER_LIMIT, title="单项得分上限（%）")
     status: StatusThresholds = Field(default_factory=StatusThresholds, title="状态阈值")
     veto_grade: Slug | None = Field(None, title="一票否决后的最高等次",
                                     description="触发一票否决时等次最高为此（grades 中的编号）；不写则为最低等次")
@@ -79,19 +79,19 @@ class AssessmentRules(Model):
 
 
 class Band(Model):
-    min: float | None = Field(None, title="实际值下限（含）")
-    max: float | None = Field(None, title="实际值上限（含）")
-    score: float = Field(title="得分率（%）")
+    min: Number | None = Field(None, title="实际值下限（含）")
+    max: Number | None = Field(None, title="实际值上限（含）")
+    score: Number = Field(title="得分率（%）")
 
 
 class ScoringParams(Model):
     """How an actual becomes a score (percent of full marks)."""
 
     rule: RuleKind = Field("ratio", title=RULE.title, description=RULE.description())
-    cap: float | None = Field(None, ge=0, title="得分上限（%）", description="不写则用考核办法的单项得分上限")
-    floor: float | None = Field(None, title="零分值", description="linear 规则：实际值为此时得 0 分")
+    cap: float | None = Field(None, ge=0, lt=NUMBER_LIMIT, title="得分上限（%）", description="不写则用考核办法的单项得分上限")
+    floor: Number | None = Field(None, title="零分值", description="linear 规则：实际值为此时得 0 分")
     bands: list[Band] = Field(default_factory=list, title="分档", description="bands 规则：自上而下第一个满足的档")
-    tolerance: float | None = Field(None, gt=0, title="容差", description="range 规则：超出区间此幅度时得 0 分")
+    tolerance: float | None = Field(None, gt=0, lt=NUMBER_LIMIT, title="容差", description="range 规则：超出区间此幅度时得 0 分")
 
     @model_validator(mode="after")
     def _params(self) -> "ScoringParams":
@@ -111,7 +111,7 @@ class ScaleItem(ScoringParams):
 class Adjustment(Visible):
     id: Slug = Field(title="编号")
     name: Name = Field(title="名称")
-    max: float | None = Field(None, ge=0, title="最多加/减分")
+    max: float | None = Field(None, ge=0, lt=NUMBER_LIMIT, title="最多加/减分")
     description: Text | None = Field(None, title="说明")
 
 

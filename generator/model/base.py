@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -13,6 +13,22 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 #: Display text (Chinese); never empty.
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+
+#: every number in the format is below this in magnitude (the YAML reader refuses bigger ones
+#: where they are written; this catches quoted ones such as "1e300")
+NUMBER_LIMIT = 10 ** 15
+
+
+def _bounded(value: float) -> float:
+    if not abs(value) < NUMBER_LIMIT:
+        raise ValueError("数值太大：要小于 10 的 15 次方（1000 万亿）")
+    return value
+
+
+#: a number without other bounds: finite and below `NUMBER_LIMIT` in magnitude. A field with
+#: its own `ge`/`gt` stays `float` and adds `lt=NUMBER_LIMIT` (constraints on this type would
+#: not reach the JSON Schema)
+Number = Annotated[float, AfterValidator(_bounded)]
 
 
 class Model(BaseModel):

@@ -6,7 +6,8 @@ from typing import Literal
 from pydantic import Field
 
 from .assessment import AssessmentRules
-from .base import Model, Name, Slug, Text, Visible
+from .base import NUMBER_LIMIT, Model, Name, Slug, Text, Visible
+from .url import Url
 
 
 class Perspective(Model):
@@ -36,16 +37,18 @@ class UnitKind(Model):
 
 class Settings(Model):
     max_assessed_measures: int = Field(
-        20, ge=1, title="考核指标上限",
+        20, ge=1, lt=NUMBER_LIMIT, title="考核指标上限",
         description="一个考核量表中考核指标数超过此数时给出警告（BSC201）")
     driver_share_warning: float = Field(
         0.5, ge=0, le=1, title="驱动指标占比警戒线",
         description="考核量表中驱动（过程）指标权重占比超过此值时给出警告（BSC203）")
     publish_ranking: bool = Field(True, title="公开全市排名",
                                   description="false 时全市排名只出现在内部版")
-    repo_url: str | None = Field(None, title="代码仓库地址",
-                                 description="用于“编辑此页”链接，如 https://git.example.org/city/bsc")
-    edit_branch: str = Field("main", title="编辑分支")
+    repo_url: Url | None = Field(None, title="代码仓库地址",
+                                 description="用于“编辑此页”链接，如 https://git.example.org/city/bsc；"
+                                             "只能是 http:// 或 https:// 网址")
+    edit_branch: str = Field("main", title="编辑分支", pattern=r"^[A-Za-z0-9][A-Za-z0-9._/\-]*$",
+                             max_length=100, description="git 分支名：英文字母、数字和 . _ / -")
     severity: dict[str, Literal["error", "warning", "off"]] = Field(
         default_factory=dict, title="检查级别覆盖", description="按检查代码调整级别，如 BSC202: off")
 

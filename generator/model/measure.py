@@ -5,15 +5,15 @@ from typing import Union
 
 from pydantic import Field, model_validator
 
-from .base import Model, Name, Slug, Text, Visible
+from .base import Model, Name, Number, Slug, Text, Visible
 from .vocab import (AGGREGATION, DATA_TYPE, FREQUENCY, MEASURE_TYPE, POLARITY, Aggregation, DataType,
                     Frequency, MeasureType, Polarity)
 
 
 
 class TargetRange(Model):
-    min: float = Field(title="下限")
-    max: float = Field(title="上限")
+    min: Number = Field(title="下限")
+    max: Number = Field(title="上限")
 
     @model_validator(mode="after")
     def _ordered(self) -> "TargetRange":
@@ -22,19 +22,19 @@ class TargetRange(Model):
         return self
 
 
-Target = Union[float, TargetRange]
+Target = Union[Number, TargetRange]
 
 
 class Baseline(Model):
     period: str = Field(title="基期", description="如 2007")
-    value: float = Field(title="基线值")
+    value: Number = Field(title="基线值")
 
 
 class Thresholds(Model):
     """Status from the score (percent of target reached)."""
 
-    on_track: float = Field(100, title="达标线", description="得分率不低于此值为“正常”（绿）")
-    at_risk: float = Field(90, title="预警线", description="得分率不低于此值为“预警”（黄），更低为“落后”（红）")
+    on_track: Number = Field(100, title="达标线", description="得分率不低于此值为“正常”（绿）")
+    at_risk: Number = Field(90, title="预警线", description="得分率不低于此值为“预警”（黄），更低为“落后”（红）")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":

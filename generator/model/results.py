@@ -1,26 +1,29 @@
 """`units/<id>/results/<period>.yml`: actual values of one period."""
 from __future__ import annotations
 
-from typing import Union
+from typing import Annotated, Union
 
-from pydantic import Field, NonNegativeFloat
+from pydantic import Field
 
-from .base import Model, Slug, Text
+from .base import NUMBER_LIMIT, Model, Number, Slug, Text
+
+#: a bonus or deduction: a positive number of points
+Points = Annotated[float, Field(ge=0, lt=NUMBER_LIMIT)]
 
 
 class Actual(Model):
-    value: float | bool | None = Field(None, title="实际值", description="空表示缺数")
+    value: Number | bool | None = Field(None, title="实际值", description="空表示缺数")
     note: Text | None = Field(None, title="说明")
     evidence: Text | None = Field(None, title="佐证材料")
 
 
-ActualValue = Union[bool, float, None, Actual]
+ActualValue = Union[bool, Number, None, Actual]
 
 
 class TraditionalResult(Model):
     grade: Slug = Field(title="传统考核等次", description="考核办法 grades 中的编号")
-    score: float | None = Field(None, title="传统考核得分")
-    rank: int | None = Field(None, ge=1, title="传统考核名次")
+    score: Number | None = Field(None, title="传统考核得分")
+    rank: int | None = Field(None, ge=1, lt=NUMBER_LIMIT, title="传统考核名次")
 
 
 class PersonResult(Model):
@@ -34,8 +37,8 @@ class ResultsFile(Model):
     published: bool = Field(True, title="公开", description="false 时本期结果只出现在内部版")
     actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="实际值",
                                              description="指标编号: 实际值；缺数写 null")
-    bonus: dict[Slug, NonNegativeFloat] = Field(default_factory=dict, title="加分", description="加分项编号: 加分（正数）")
-    deductions: dict[Slug, NonNegativeFloat] = Field(default_factory=dict, title="扣分", description="扣分项编号: 扣分（正数）")
+    bonus: dict[Slug, Points] = Field(default_factory=dict, title="加分", description="加分项编号: 加分（正数）")
+    deductions: dict[Slug, Points] = Field(default_factory=dict, title="扣分", description="扣分项编号: 扣分（正数）")
     veto: list[Slug] = Field(default_factory=list, title="触发的一票否决项")
     traditional: TraditionalResult | None = Field(None, title="传统考核结果", description="双轨运行时填写")
     people: dict[Slug, PersonResult] = Field(default_factory=dict, title="个人结果",
