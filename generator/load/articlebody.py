@@ -83,7 +83,8 @@ class _Region:
 
 
 def _fences(text: str) -> list[_Region]:
-    out, pos = [], 0
+    out: list[_Region] = []
+    pos = 0
     while True:
         m = _FENCE_RE.search(text, pos)
         if not m:

@@ -131,17 +131,17 @@ class _Loader:
                 "BSC006", "找不到单位名录 registry.yml"))
         glossary = (self.read(root / "glossary.yml", GlossaryFile)
                     if (root / "glossary.yml").is_file() else GlossaryFile())
-        for entry in sorted(os.listdir(root)):
-            if entry not in CITY_FILES and entry not in IGNORED and entry != "units" \
-                    and not entry.startswith("."):
-                self.problems.append(Mark(self.display(root / entry)).problem(
-                    "BSC006", f"不认识的文件或文件夹 `{entry}`，已忽略：单位的数据应放在 units/<单位编号>/ 下",
+        for item in sorted(os.listdir(root)):
+            if item not in CITY_FILES and item not in IGNORED and item != "units" \
+                    and not item.startswith("."):
+                self.problems.append(Mark(self.display(root / item)).problem(
+                    "BSC006", f"不认识的文件或文件夹 `{item}`，已忽略：单位的数据应放在 units/<单位编号>/ 下",
                     Severity.WARNING))
         if city_file is None or registry is None:
             return LoadResult(None, self.problems)
         units: dict[str, Unit] = {}
         broken: set[str] = set()
-        folders = {}
+        folders: dict[str, Path] = {}
         units_dir = root / "units"
         if units_dir.is_dir() and not self.outside(units_dir):
             folders = {p.name: p for p in sorted(units_dir.iterdir())
@@ -155,9 +155,8 @@ class _Loader:
         for entry in registry.units:
             if entry.id in units:
                 continue  # duplicate registry ids are reported by the duplicate-id rule
-            folder = folders.get(entry.id)
             before = len([p for p in self.problems if p.is_error])
-            unit = self.load_unit(entry, city_file, folder)
+            unit = self.load_unit(entry, city_file, folders.get(entry.id))
             if len([p for p in self.problems if p.is_error]) > before:
                 broken.add(entry.id)
             units[entry.id] = unit

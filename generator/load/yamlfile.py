@@ -54,7 +54,7 @@ except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """Composes nodes without PyYAML's implicit resolver (we resolve scalars ourselves)."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
@@ -162,7 +162,8 @@ class _Builder:
         if found is None:
             mark = self.doc.mark(loc)
             return mark.line, mark.col
-        return found.line + 1 + self.line_offset, found.column + 1
+        line, column = found
+        return line + 1 + self.line_offset, column + 1
 
     # -- building ---------------------------------------------------------------------------
     def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
@@ -185,9 +186,9 @@ class _Builder:
                 return self._build(node, loc, depth)
             finally:
                 self.expanding -= 1
-        node._built = 1
+        node.__dict__["_built"] = 1
         value = self._build(node, loc, depth)
-        node._built = 2
+        node.__dict__["_built"] = 2
         return value
 
     def _build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
@@ -287,9 +288,9 @@ class _Builder:
                     f"双引号里的转义 `{escape}` 是控制字符 {describe(ch)}：{ESCAPE_HINT}")
 
 
-def _alias_mark(text: str, target: Loc) -> yaml.Mark | None:
-    """The start of the alias event that the builder reached at `target` (locations are
-    retraced from the event stream: sequence indices and mapping keys)."""
+def _alias_mark(text: str, target: Loc) -> tuple[int, int] | None:
+    """The start (0-based line and column) of the alias event that the builder reached at
+    `target` (locations are retraced from the event stream: sequence indices and mapping keys)."""
     # frames: [loc or None, is_mapping, next index / expecting a key, current key]
     stack: list[list[Any]] = []
     for event in yaml.parse(text, Loader=_Loader):
@@ -313,7 +314,8 @@ def _alias_mark(text: str, target: Loc) -> yaml.Mark | None:
                 here = None if frame[0] is None or frame[3] is None else frame[0] + (frame[3],)
                 frame[2] = True
         if isinstance(event, yaml.AliasEvent) and here == target:
-            return event.start_mark
+            start = event.start_mark
+            return (start.line, start.column) if start is not None else None
         if isinstance(event, yaml.SequenceStartEvent):
             stack.append([here, False, 0, None])
         elif isinstance(event, yaml.MappingStartEvent):

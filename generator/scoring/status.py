@@ -7,10 +7,13 @@ from .records import Status
 
 
 class ThresholdLike(Protocol):
-    """`Thresholds` on a measure card or `StatusThresholds` in the assessment rules."""
+    """`Thresholds` on a measure card or `StatusThresholds` in the assessment rules (read-only)."""
 
-    on_track: float
-    at_risk: float
+    @property
+    def on_track(self) -> float: ...
+
+    @property
+    def at_risk(self) -> float: ...
 
 
 def status_of(score: float | None, thresholds: ThresholdLike) -> Status:

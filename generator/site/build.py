@@ -110,7 +110,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config_path: Path, **overrides: object) -> list[str]:
+def mkdocs_build(config_path: Path, **overrides: str) -> list[str]:
     """Run `mkdocs build` in this process; returns MkDocs' warnings.
 
     A configuration error (the base mkdocs.yml), a broken theme template or any error MkDocs
@@ -196,18 +196,23 @@ def search_index_size(site_dir: Path) -> int:
     return index.stat().st_size if index.is_file() else 0
 
 
+def edition_of(name: str) -> Edition:
+    """The edition called `name` (as typed on the command line); `BuildError` if there is none."""
+    known: dict[str, Edition] = {e: e for e in EDITIONS}
+    if name not in known:
+        raise BuildError(f"未知的版本 {name!r}：可用 public、internal")
+    return known[name]
+
+
 def build_editions(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
                    editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
                    cache_root: Path | str | None = DEFAULT_CACHE,
                    theme_dir: Path = THEME_DIR) -> tuple[Prepared, list[EditionReport]]:
-    editions = tuple(editions)
-    for e in editions:
-        if e not in EDITIONS:
-            raise BuildError(f"未知的版本 {e!r}：可用 public、internal")
+    chosen = [edition_of(e) for e in editions]
     prep = prepare(Path(scorecards_root), Path(content_root))
     maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
     reports = []
-    for edition in editions:
+    for edition in chosen:
         started = time.perf_counter()
         site_dir = Path(out_dir) / edition
         config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)

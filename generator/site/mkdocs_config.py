@@ -69,8 +69,10 @@ def _construct_py(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> PyTa
         value: Any = loader.construct_mapping(node, deep=True)
     elif isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)
-    else:
+    elif isinstance(node, yaml.ScalarNode):
         value = loader.construct_scalar(node)
+    else:  # pragma: no cover - PyYAML has no other node kind
+        raise yaml.constructor.ConstructorError(None, None, "unknown node", node.start_mark)
     return PyTag("tag:yaml.org,2002:python/" + suffix, value)
 
 

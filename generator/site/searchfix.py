@@ -26,6 +26,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.bsc_searchfix")
 
@@ -86,5 +90,5 @@ def patch_site(site_dir: Path) -> list[Path]:
     return patched
 
 
-def on_post_build(config, **kwargs) -> None:  # MkDocs hook
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:  # MkDocs hook
     patch_site(Path(config["site_dir"]))

@@ -13,12 +13,13 @@ import shutil
 import signal
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
 from ..render.escape import html
 from ..render.maps import MapRenderer
-from .build import DEFAULT_CACHE, BuildError, mkdocs_build, prepare, stage_edition
+from .build import DEFAULT_CACHE, BuildError, edition_of, mkdocs_build, prepare, stage_edition
 from .mkdocs_config import BASE_CONFIG, THEME_DIR
 from .stage import stage
 
@@ -79,7 +80,7 @@ class Preview:
             log.warning("MkDocs: %s", warning)
 
 
-def _interrupt(signum, frame) -> None:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
@@ -93,7 +94,7 @@ def _setup_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def serve_site(root: Path | str, content: Path | str, edition: Edition = "internal",
+def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
                addr: str = "127.0.0.1:8000", *, cache_root: Path | None = DEFAULT_CACHE) -> None:
     """Serve `edition` at `addr` until interrupted, rebuilding on edits."""
     from mkdocs.livereload import LiveReloadServer
@@ -102,7 +103,7 @@ def serve_site(root: Path | str, content: Path | str, edition: Edition = "intern
     signal.signal(signal.SIGTERM, _interrupt)   # `kill` cleans up like Ctrl-C
     host, _, port = addr.rpartition(":")
     workdir = Path(tempfile.mkdtemp(prefix="bscportal-serve-"))
-    preview = Preview(Path(root), Path(content), edition, workdir, cache_root)
+    preview = Preview(Path(root), Path(content), edition_of(edition), workdir, cache_root)
     preview.serve_url = f"http://{host}:{port}/"
     try:
         try:
@@ -126,7 +127,7 @@ def serve_site(root: Path | str, content: Path | str, edition: Edition = "intern
         for path in (Path(root), Path(content), THEME_DIR, BASE_CONFIG):
             if path.exists():
                 server.watch(str(path))
-        log.info("预览%s：%s", EDITION_NAMES[edition], preview.serve_url)
+        log.info("预览%s：%s", EDITION_NAMES[preview.edition], preview.serve_url)
         try:
             server.serve()
         except KeyboardInterrupt:
