@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..problems import Problem
 from .yamlfile import YamlDoc
@@ -88,7 +89,7 @@ def _where(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
-def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = err["type"]
     holder, label = _walk(model, loc)
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
@@ -150,7 +151,7 @@ def _is_type_error(kind: str) -> bool:
     return kind.endswith(("_type", "_parsing")) or kind in ("model_attributes_type", "finite_number")
 
 
-def _union_message(group: list[dict[str, Any]], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+def _union_message(group: list[ErrorDetails], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     _, label = _walk(model, loc)
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
     named = f"`{field}`（{label}）" if label and label != field else f"`{field}`"
@@ -167,7 +168,7 @@ def _union_message(group: list[dict[str, Any]], model: type[BaseModel], loc: tup
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc) -> list[Problem]:
     problems: list[Problem] = []
     errors = exc.errors(include_url=False)
-    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    grouped: dict[tuple[Any, ...], list[ErrorDetails]] = {}
     for err in errors:
         grouped.setdefault(_clean_loc(tuple(err["loc"]), model), []).append(err)
     for loc, group in grouped.items():
