@@ -172,7 +172,8 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlD
     for err in errors:
         grouped.setdefault(_clean_loc(tuple(err["loc"]), model), []).append(err)
     for loc, group in grouped.items():
-        err = group[0]
+        # in a union, a value the right type but out of bounds says more than "wrong type"
+        err = next((e for e in group if not _is_type_error(e["type"])), group[0])
         code, message = _message(err, model, loc)
         if len(group) > 1 and all(_is_type_error(e["type"]) for e in group):
             # a union (e.g. number | true/false | {value, note}): name every accepted form

@@ -1,8 +1,10 @@
 """BSC106 results for measures, periods, people or items that do not exist.
 
-A result file names its period; each actual names a measure on the cards; bonus, deduction
-and veto entries name items of that period's scale; person results name people of the unit
-and their personal measures; a traditional grade names a grade of the rules.
+A result file names its period, which must be both in the rules and covered by an assessment
+scale (`assessment/<period>.yml`): results without a scale could not be scored, so they would
+be left out of the site without a word. Each actual names a measure on the cards; bonus,
+deduction and veto entries name items of that period's scale; person results name people of
+the unit and their personal measures; a traditional grade names a grade of the rules.
 
 FAIL::
 
@@ -34,6 +36,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             if pid not in unit.period_index:
                 yield at(ctx, res, "period", code=CODE, unit=unit,
                          message=f"考核期 `{pid}` 不在考核办法的 periods 中：{_hint(unit.period_index)}")
+            elif pid not in unit.scales:
+                people = "和个人结果" if res.people else ""
+                yield at(ctx, res, "period", code=CODE, unit=unit,
+                         message=f"考核期 `{pid}` 有结果{people}，但没有考核量表 assessment/{pid}.yml："
+                                 "没有量表的结果无法计分，也不会出现在网站上。请先建立本期的考核量表，"
+                                 "或改正/删除这个结果文件")
             for mid in res.actuals:
                 if mid not in unit.measure_index:
                     yield at(ctx, res, "actuals", mid, code=CODE, unit=unit, key=True,

@@ -22,3 +22,13 @@ def test_fail_unknown_bonus_person_and_grade(tmp_path):
     assert sorted(found(result, "BSC106")) == [
         ("units/alpha/results/2008.yml", 8), ("units/alpha/results/2008.yml", 9),
         ("units/alpha/results/2008.yml", 11)]
+
+
+def test_fail_results_for_a_period_without_a_scale(tmp_path):
+    # 2007 is in the rules, but there is no assessment/2007.yml: the results could not be scored
+    result = run(tmp_path, {"units/alpha/results/2007.yml": "period: '2007'\nactuals: {M-S1: 1}\n"
+                                                            "people:\n  p1: {actuals: {PM1: 1}}\n"})
+    assert found(result, "BSC106") == [("units/alpha/results/2007.yml", 1)]
+    problem = next(p for p in result.problems if p.code == "BSC106")
+    assert (problem.col, problem.is_error) == (1, True)
+    assert "没有考核量表 assessment/2007.yml" in problem.message and "个人结果" in problem.message
