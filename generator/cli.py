@@ -116,7 +116,7 @@ def score(unit: str, period: str, path: Path) -> None:
       bscportal score hainan-township 2008
     """
     from .check import check_tree
-    from .scoring.report import format_unit_score
+    from .render.score_text import format_unit_score
 
     result = check_tree(path)
     city = result.city

@@ -2,16 +2,27 @@
 CSV, JSON), as a mapping of docs-relative paths to bytes. Nothing here touches the disk except
 the map cache; `generator.site.stage` writes the files.
 
-Modules: `edition` (the public view), `scores` (statuses and scores as an edition shows them),
-`maps` (strategy maps: DOT → SVG), `downloads` (CSV, JSON), `escape` (text for Markdown, HTML,
-DOT, CSV), `labels` (Chinese field and value names from the model), `cardrows` (scorecard table
-rows), `articles` (experience articles), `searchdict` (jieba user dictionary), `jinja` (the
-template environment), `context` (`SiteContext`), `pages/` (one module per page kind) and
-`templates/` (one template per page kind).
+Modules, by job:
+
+- one source each: `fmt` (how every value reads), `paths` (where every file goes, anchors),
+  `style` (fonts, status colours), `textwidth` (how wide text is), `escape` (text for
+  Markdown, HTML, DOT, CSV), `tabular` (the one CSV and XLSX writer), `errors` (`RenderError`);
+  labels of enumerated values come from `generator.model.vocab`;
+- what an edition shows: `edition` (the public view), `scores` (statuses, scores and period
+  results), `context` (`SiteContext`);
+- typed rows shared by pages, downloads and the CLI: `resultrows` (a scored period),
+  `annual` (city-wide annual results, ranked), `peoplerows` (person-level results), `cardrows`
+  (scorecard tables);
+- outputs: `maps` (strategy maps: DOT → SVG), `charts` (SVG charts), `downloads` (indicator
+  cards CSV, JSON), `results_downloads` (results CSV/XLSX), `score_text` (the `score`
+  command's table), `articles`, `searchdict` (jieba user dictionary), `jinja` (the template
+  environment), `output` (`Output`, `page`), `pages/` (one module per page kind, `PAGE_KINDS`)
+  and `templates/` (one template per page kind).
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..model import City
 from ..load.articles import Article
@@ -21,7 +32,7 @@ from .maps import MapRenderer
 from .pages import render_site
 
 
-def edition_articles(articles: list[Article], site_city: City, internal: bool) -> tuple[Article, ...]:
+def edition_articles(articles: Sequence[Article], site_city: City, internal: bool) -> tuple[Article, ...]:
     """Articles an edition shows: not internal ones, nor ones about a unit it hides."""
     out = []
     for a in articles:
@@ -33,7 +44,7 @@ def edition_articles(articles: list[Article], site_city: City, internal: bool) -
     return tuple(out)
 
 
-def render_edition(city: City, edition: Edition, *, articles: list[Article] = (),
+def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] = (),
                    updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
                    pages_dir: Path | None = None,
                    repo_paths: dict[str, str] | None = None) -> tuple[SiteContext, dict[str, bytes]]:

@@ -4,23 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..model import Measure, Objective, Period, Perspective, Scale, TargetRange, Unit
-from .jinja import fmt_num
-
-
-def fmt_target(target: object) -> str:
-    if target is None:
-        return "—"
-    if isinstance(target, TargetRange):
-        return f"{fmt_num(target.min)}–{fmt_num(target.max)}"
-    return fmt_num(target)
-
-
-def targets_text(m: Measure) -> str:
-    """"2008：75；2009：85" (periods in the order written)."""
-    if not m.targets:
-        return "—"
-    return "；".join(f"{k}：{fmt_target(v)}" for k, v in m.targets.items())
+from ..model import Measure, Objective, Period, Perspective, Scale, Unit
+from ..model.vocab import Status
+from . import fmt
 
 
 def card_period(unit: Unit) -> tuple[Period | None, Scale | None]:
@@ -31,19 +17,20 @@ def card_period(unit: Unit) -> tuple[Period | None, Scale | None]:
     return (unit.periods[-1] if unit.periods else None), None
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeasureRow:
     measure: Measure
     weight: float | None
     owner: str | None
-    status: str
+    status: Status
+    #: the card period's target, or every target (formatted)
     targets: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class ObjectiveRow:
     objective: Objective
-    status: str
+    status: Status
     measures: list[MeasureRow] = field(default_factory=list)
     owner: str | None = None
 
@@ -52,7 +39,7 @@ class ObjectiveRow:
         return max(1, len(self.measures))
 
 
-@dataclass
+@dataclass(frozen=True)
 class PerspectiveRow:
     perspective: Perspective
     objectives: list[ObjectiveRow]
@@ -62,14 +49,14 @@ class PerspectiveRow:
         return sum(o.span for o in self.objectives)
 
 
-def period_target(m: Measure, period: Period | None) -> str:
+def period_target(m: Measure, period: Period | None, periods: dict[str, Period]) -> str:
     """The measure's target for the period (its own entry, else its year's), or all targets."""
     if period is None:
-        return targets_text(m)
-    return fmt_target(m.target_for(period.id, period.year))
+        return fmt.targets(m.targets, periods, m.data_type)
+    return fmt.target(m.target_for(period.id, period.year), m.data_type)
 
 
-def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, str],
+def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, Status],
               scale: Scale | None, period: Period | None = None) -> list[PerspectiveRow]:
     """Perspectives in the unit's order (plus any unknown ones last), empty ones left out."""
     weights = {i.measure: i.weight for i in scale.items} if scale else {}
@@ -77,7 +64,7 @@ def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, s
     known = {p.id for p in persp}
     for o in objectives:
         if o.perspective not in known:
-            persp.append(Perspective(id=o.perspective, name=o.perspective))
+            persp.append(Perspective(id=o.perspective, name=o.perspective, description=None, learning=False))
             known.add(o.perspective)
     rows = []
     for p in persp:
@@ -86,7 +73,7 @@ def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, s
             if o.perspective != p.id:
                 continue
             ms = [MeasureRow(m, weights.get(m.id), unit.owner_name(m.owner),
-                             statuses.get(m.id, "no-data"), period_target(m, period))
+                             statuses.get(m.id, "no-data"), period_target(m, period, unit.period_index))
                   for m in unit.measures_of(o.id)]
             objs.append(ObjectiveRow(o, statuses.get(o.id, "no-data"), ms, unit.owner_name(o.owner)))
         if objs:

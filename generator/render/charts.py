@@ -17,21 +17,18 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+from . import fmt
+from .style import FONT_FAMILY, PALETTE
+from .textwidth import clip as _clip
+from .textwidth import em
 
-#: Okabe–Ito colours (safe for colour-blind readers), darkest first; markers and dashes
-#: differ too, so series never depend on colour alone
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+#: series differ by marker and dash too (the palette is colour-blind safe), so they never
+#: depend on colour alone
 MARKERS = ("circle", "square", "triangle", "diamond")
 AXIS = "#455a64"
 GRID = "#e0e0e0"
 REF = "#90a4ae"
 TEXT = "#263238"
-
-
-def fixed2(x: float | None) -> str:
-    """Two decimals (as `bscportal score` prints them); a dash for nothing."""
-    return "—" if x is None else f"{x:.2f}"
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,7 @@ class Chart:
     categories: tuple[tuple[str, ...], ...]
     series: tuple[Series, ...]
     svg: Markup
-    fmt: Callable[[float | None], str] = fixed2
+    show: Callable[[float | None], str] = fmt.score
     #: heading of the table's first column
     category_head: str = "类别"
 
@@ -73,7 +70,7 @@ class Chart:
         head = "".join(f"<th scope=\"col\">{escape(s.name)}</th>" for s in self.series)
         rows = []
         for i in range(len(self.categories)):
-            cells = "".join(f"<td class=\"bsc-num\">{escape(self.fmt(s.values[i]))}</td>"
+            cells = "".join(f"<td class=\"bsc-num\">{escape(self.show(s.values[i]))}</td>"
                             for s in self.series)
             rows.append(f"<tr><th scope=\"row\">{escape(self.category_text(i))}</th>{cells}</tr>")
         return Markup(
@@ -91,23 +88,18 @@ def _n(x: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: chart text is proportional: Latin letters are about 0.55 em
+NARROW_EM = 0.55
+
+
 def text_em(s: str) -> float:
     """Rough display width in em: CJK and full-width characters 1, others 0.55."""
-    import unicodedata
-
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in s)
+    return em(s, NARROW_EM)
 
 
 def clip(s: str, max_em: float) -> str:
     """`s`, shortened with "…" to fit `max_em`."""
-    if text_em(s) <= max_em:
-        return s
-    out = ""
-    for c in s:
-        if text_em(out + c + "…") > max_em:
-            break
-        out += c
-    return out + "…"
+    return _clip(s, max_em, NARROW_EM)
 
 
 def nice_step(span: float, target_ticks: int = 5) -> float:
@@ -222,7 +214,7 @@ def _colours(series: Sequence[Series]) -> list[str]:
 def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Sequence[str]],
                series: Sequence[Series], refs: Sequence[RefLine] = (), y_label: str = "",
                floor: float | None = None, ceiling: float | None = None, value_labels: bool = False,
-               fmt: Callable[[float | None], str] = fixed2, category_head: str = "类别",
+               show: Callable[[float | None], str] = fmt.score, category_head: str = "类别",
                width: float = 720, height: float = 300) -> Chart:
     """Values over categories (periods), one line per series.
 
@@ -286,26 +278,26 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
             d = " ".join(("M" if k == 0 else "L") + f"{_n(x)},{_n(y)}" for k, (x, y, _, _) in enumerate(pts))
             out.append(f"<path d=\"{d}\" fill=\"none\" stroke=\"{c}\" stroke-width=\"2\"{dash}/>")
         for x, y, v, i in pts:
-            tip = f"{s.name} · {' '.join(cats[i])}：{fmt(v)}"
+            tip = f"{s.name} · {' '.join(cats[i])}：{show(v)}"
             out.append(_marker(MARKERS[si % len(MARKERS)], x, y, c, tip))
             if value_labels:
                 out.append(f"<text x=\"{_n(x)}\" y=\"{_n(y - 8)}\" text-anchor=\"middle\" font-size=\"10\" "
-                           f"fill=\"{TEXT}\">{escape(fmt(v))}</text>")
+                           f"fill=\"{TEXT}\">{escape(show(v))}</text>")
         out.append("</g>")
     out.append("</svg>")
-    return Chart(chart_id, title, desc, cats, tuple(series), Markup("".join(out)), fmt, category_head)
+    return Chart(chart_id, title, desc, cats, tuple(series), Markup("".join(out)), show, category_head)
 
 
 # -- horizontal bars ---------------------------------------------------------------------------
 
 def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], series: Sequence[Series],
-              refs: Sequence[RefLine] = (), fmt: Callable[[float | None], str] = fixed2,
+              refs: Sequence[RefLine] = (), show: Callable[[float | None], str] = fmt.score,
               category_head: str = "类别", zero: bool = True, width: float = 720,
               label_em: float = 10.0) -> Chart:
     """One row per label, one bar per series in each row, value printed at the bar's end.
 
     Bars start at 0 (`zero=True`) so their lengths compare honestly; a missing value draws no
-    bar and prints "缺数".
+    bar and prints `fmt.MISSING`.
     """
     cats = tuple((str(l),) for l in labels)
     for s in series:
@@ -347,16 +339,16 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
             v = s.values[i]
             y = y0 + si * bar_h
             if v is None:
-                out.append(f"<text x=\"{_n(left + 4)}\" y=\"{_n(y + bar_h - 2)}\" fill=\"{AXIS}\" font-size=\"10\">缺数</text>")
+                out.append(f"<text x=\"{_n(left + 4)}\" y=\"{_n(y + bar_h - 2)}\" fill=\"{AXIS}\" font-size=\"10\">{fmt.MISSING}</text>")
                 continue
             x0, x1 = sx(max(lo, min(0.0, v))), sx(max(lo, v))
             opacity = " fill-opacity=\"0.45\"" if s.dashed else ""
-            tip = f"{label} · {s.name}：{fmt(v)}"
+            tip = f"{label} · {s.name}：{show(v)}"
             out.append(f"<rect x=\"{_n(min(x0, x1))}\" y=\"{_n(y)}\" width=\"{_n(abs(x1 - x0))}\" "
                        f"height=\"{_n(bar_h - 1)}\" fill=\"{colours[si]}\" stroke=\"{colours[si]}\"{opacity}>"
                        f"<title>{escape(tip)}</title></rect>")
             out.append(f"<text x=\"{_n(max(x0, x1) + 4)}\" y=\"{_n(y + bar_h - 2)}\" font-size=\"10\" "
-                       f"fill=\"{TEXT}\">{escape(fmt(v))}</text>")
+                       f"fill=\"{TEXT}\">{escape(show(v))}</text>")
     for r in refs:
         if not lo <= r.value <= hi:
             continue
@@ -366,8 +358,8 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
                    f"<text x=\"{_n(x)}\" y=\"{_n(top - 7)}\" text-anchor=\"middle\" fill=\"{AXIS}\" "
                    f"font-size=\"10\">{escape(r.label)}</text></g>")
     out.append("</svg>")
-    return Chart(chart_id, title, desc, cats, tuple(series), Markup("".join(out)), fmt, category_head)
+    return Chart(chart_id, title, desc, cats, tuple(series), Markup("".join(out)), show, category_head)
 
 
-__all__ = ["Chart", "Series", "RefLine", "line_chart", "bar_chart", "fixed2", "nice_range",
-           "nice_step", "clip", "text_em", "FONT_FAMILY", "PALETTE"]
+__all__ = ["Chart", "Series", "RefLine", "line_chart", "bar_chart", "nice_range", "nice_step", "clip",
+           "text_em"]

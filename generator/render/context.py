@@ -9,9 +9,7 @@ from ..model import City, Unit
 from ..load.articles import Article
 from .edition import EDITION_NAMES, Edition, EditionView
 from .maps import MapRenderer
-from .scores import STATUS_NAMES, Scores
-
-STAGE_FALLBACK = "—"
+from .scores import Scores
 
 
 @dataclass(eq=False)
@@ -48,10 +46,6 @@ class SiteContext:
     def edition_name(self) -> str:
         return EDITION_NAMES[self.edition]
 
-    @property
-    def status_names(self) -> dict[str, str]:
-        return STATUS_NAMES
-
     @cached_property
     def units(self) -> list[Unit]:
         """Units in registry order."""
@@ -70,18 +64,6 @@ class SiteContext:
         return {t.id: t.name for t in self.city.info.themes}
 
     # -- urls ------------------------------------------------------------------------------
-    @staticmethod
-    def unit_path(unit_id: str) -> str:
-        return f"units/{unit_id}/index.md"
-
-    @staticmethod
-    def cards_path(unit_id: str) -> str:
-        return f"units/{unit_id}/cards.md"
-
-    @staticmethod
-    def people_path(unit_id: str) -> str:
-        return f"units/{unit_id}/people.md"
-
     def edit_url(self, shown_path: str | None) -> str | None:
         """`{repo_url}/edit/{branch}/{path}` of a source file, or None without a repo URL."""
         settings = self.city.info.settings

@@ -6,16 +6,15 @@ Markdown syntax too); multi-paragraph text uses `|md_block` or `|html_block`.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
 from functools import lru_cache
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import escape
+from ..model import vocab
+from . import escape, fmt, paths
 
 
 def relurl(from_path: str, to: str) -> str:
@@ -43,27 +42,7 @@ def mdlink(from_path: str, to: str) -> str:
     return rel + ("#" + frag if frag else "")
 
 
-def fmt_num(value: Any, digits: int = 2) -> str:
-    """A number without needless decimals: 85 → "85", 85.5 → "85.5", 1/3 → "0.33"."""
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (int, float)):
-        text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-        return "0" if text in ("-0", "") else text
-    return str(value)
-
-
-def fmt_date(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
-def yaml_str(value: Any) -> Markup:
+def yaml_str(value: object) -> Markup:
     """A scalar for YAML front matter (JSON is valid YAML).
 
     Strings are HTML-escaped first: Material writes front matter values (title, description)
@@ -95,15 +74,29 @@ def environment() -> Environment:
         md_cell=escape.md_cell,
         md_block=escape.md_block,
         html_block=escape.html_block,
-        num=fmt_num,
-        date=fmt_date,
         yaml=yaml_str,
+        # every number, date and label through `fmt`, the one formatting module
+        score=fmt.score,
+        signed=fmt.signed,
+        deduction=fmt.deduction,
+        value=fmt.value,
+        factor=fmt.factor,
+        share=fmt.share,
+        percent=fmt.percent,
+        target=fmt.target,
+        targets=fmt.targets,
+        actual=fmt.actual,
+        date=fmt.date,
+        status=fmt.status,
+        grade=fmt.grade,
+        label=fmt.label,
     )
-    env.globals.update(heading_id=heading_id, anchor=escape.anchor)
+    env.globals.update(heading_id=heading_id, anchor=escape.anchor, paths=paths, vocab=vocab,
+                       NONE=fmt.NONE, MISSING=fmt.MISSING)
     return env
 
 
-def render(template: str, page_path: str, **context: Any) -> str:
+def render(template: str, page_path: str, **context: object) -> str:
     """Render `template` for the staged page `page_path`.
 
     Templates link with `url(to)` inside raw HTML (final `.html` URLs) and `link(to)` inside

@@ -16,7 +16,6 @@ import math
 import os
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -24,19 +23,12 @@ from typing import Sequence
 import graphviz
 
 from ..model import Objective, Perspective
+from ..model.vocab import Status
+from . import fmt
 from .errors import RenderError
-from .escape import dot_text
-
-FONT = "Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
-
-#: status → (fill, border); the text stays dark on every fill (contrast ≥ 4.5:1)
-STATUS_COLOURS = {
-    "on-track": ("#c8e6c9", "#2e7d32"),
-    "at-risk": ("#ffe0b2", "#e65100"),
-    "off-track": ("#ffcdd2", "#c62828"),
-    "no-data": ("#eceff1", "#78909c"),
-}
-DEFAULT_STATUS = "no-data"
+from .escape import anchor, dot_text, html
+from .style import DEFAULT_STATUS, DOT_FONT, STATUS_COLOURS
+from .textwidth import em
 BAND_FILL = "#f5f7fa"
 BAND_BORDER = "#b0bec5"
 EDGE_COLOUR = "#455a64"
@@ -49,11 +41,6 @@ WRAP_EM = 8.0
 _NO_LINE_START = frozenset("，、。．；：？！）》」』”’%,.;:?!)]}")
 
 
-def text_width(s: str) -> float:
-    """Display width in em: wide (CJK) characters 1, others 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
-
-
 def wrap(s: str, width: float = WRAP_EM) -> list[str]:
     """Break a label into balanced lines of about `width` em, never inside an ASCII word.
 
@@ -61,7 +48,7 @@ def wrap(s: str, width: float = WRAP_EM) -> list[str]:
     each line is filled up to the average width.
     """
     s = " ".join(s.split())
-    total = text_width(s)
+    total = em(s)
     if total <= width:
         return [s] if s else [""]
     n = math.ceil(total / width)
@@ -74,7 +61,7 @@ def wrap(s: str, width: float = WRAP_EM) -> list[str]:
             if line:
                 line += " "
             continue
-        if line and len(lines) < n - 1 and text_width(line + tok) > target + 0.5:
+        if line and len(lines) < n - 1 and em(line + tok) > target + 0.5:
             lines.append(line.rstrip())
             line = tok
         else:
@@ -104,10 +91,9 @@ class MapSpec:
     perspectives: Sequence[Perspective]
     objectives: Sequence[Objective]
     #: objective id → status ("on-track", ...); missing ids are "no-data"
-    statuses: dict[str, str]
+    statuses: dict[str, Status]
     #: URL prefix of the objective anchors, e.g. "index.html#" (anchor ids are `o-<id>`)
     href: str = "#"
-    status_names: dict[str, str] | None = None
     #: the unit whose map this is (named in error messages)
     unit: str | None = None
 
@@ -125,9 +111,6 @@ def _node_id(obj_id: str) -> str:
 
 def map_dot(spec: MapSpec) -> str:
     """The DOT source of a strategy map."""
-    from .escape import anchor
-
-    names = spec.status_names or {}
     order = {p.id: i for i, p in enumerate(spec.perspectives)}
     bands: list[tuple[str, str, list[Objective]]] = [
         (p.id, p.name, [o for o in spec.objectives if o.perspective == p.id]) for p in spec.perspectives]
@@ -141,14 +124,14 @@ def map_dot(spec: MapSpec) -> str:
         name=spec.graph_id,
         graph_attr={
             "id": spec.graph_id, "rankdir": "TB", "newrank": "true", "compound": "true",
-            "fontname": FONT, "fontsize": "13", "nodesep": "0.35", "ranksep": "0.45",
+            "fontname": DOT_FONT, "fontsize": "13", "nodesep": "0.35", "ranksep": "0.45",
             "bgcolor": "transparent", "pad": "0.1",
         },
         node_attr={
-            "shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "12",
+            "shape": "box", "style": "rounded,filled", "fontname": DOT_FONT, "fontsize": "12",
             "margin": "0.12,0.06", "width": "1.6", "penwidth": "1.4", "fontcolor": "#1a1a1a",
         },
-        edge_attr={"color": EDGE_COLOUR, "arrowsize": "0.7", "penwidth": "1.1", "fontname": FONT},
+        edge_attr={"color": EDGE_COLOUR, "arrowsize": "0.7", "penwidth": "1.1", "fontname": DOT_FONT},
     )
     previous_anchor: str | None = None
     for i, (pid, pname, objs) in enumerate(bands):
@@ -168,7 +151,7 @@ def map_dot(spec: MapSpec) -> str:
                     for o in row:
                         status = spec.statuses.get(o.id, DEFAULT_STATUS)
                         fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
-                        tip = f"{o.id} {o.name}（{names.get(status, status)}）"
+                        tip = f"{o.id} {o.name}（{fmt.status(status)}）"
                         same.node(_node_id(o.id), label=label(o.name), fillcolor=fill, color=border,
                                   URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
                                   tooltip=graphviz.nohtml(dot_text(tip)),
@@ -207,8 +190,6 @@ MIN_WIDTH_PT = 560
 
 def clean_svg(svg: str, aria_label: str) -> str:
     """Graphviz's SVG made fit for inlining: no XML prologue or comments, an accessible name."""
-    from .escape import html
-
     svg = _PROLOGUE.sub("", svg, count=1)
     svg = _COMMENT.sub("", svg)
     svg = _TITLE.sub("", svg)
@@ -272,6 +253,6 @@ def _run_dot(dot: str, title: str, unit: str | None) -> str:
     return out
 
 
-def legend(status_names: dict[str, str]) -> list[tuple[str, str, str, str]]:
+def legend() -> list[tuple[str, str, str, str]]:
     """(status, name, fill, border) for the HTML legend under a map."""
-    return [(s, status_names.get(s, s), *STATUS_COLOURS[s]) for s in STATUS_COLOURS]
+    return [(s, fmt.status(s), fill, border) for s, (fill, border) in STATUS_COLOURS.items()]

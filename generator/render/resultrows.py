@@ -1,91 +1,72 @@
-"""A unit's scored period as rows and lines of text, shared by the results pages and downloads.
+"""A unit's scored period as typed rows, shared by the results pages, their downloads and the
+`score` command, so all of them show the same numbers (formatted by `fmt`).
 
-One builder, so a results page, its CSV and its XLSX show the same numbers rounded the same way:
-scores, weights and points with two decimals as `bscportal score` prints them
-(`generator.scoring.report.fixed`); targets and actuals as written, at most two decimals
-(`report.show_target` / `report.show_actual`); a missing actual is the word 缺数, never 0.
-
-Scores come from `SiteContext.scores` (`render/scores.py`): computed on the full unit, so
-internal measures count towards the official total, with only the results the edition shows;
-items the edition hides are summed into one "internal items" row so that the table still adds
-up to the total.
+Scores come from `Scores` (`render/scores.py`): computed on the full unit, so internal
+measures count towards the official total, with only the results the edition shows; items the
+edition hides are summed into one `Hidden` row so that the table still adds up to the total.
 """
 from __future__ import annotations
 
 import math
-import weakref
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..model import Period, Unit
-from ..scoring import score_unit
-from ..scoring.report import (MISSING_LABELS, RULE_LABELS, STATUS_LABELS, TRACK_LABELS, fixed,
-                              number, show_actual, show_target)
-from .edition import EditionView
-
-#: what happened to a missing (or unscorable) line under each rule, in a few words
-MISSING_EFFECT = {"reweight": "已剔除，权重按比例折算给其余指标", "zero": "按 0 分计"}
-
-
-def r2(x: float | None) -> float | None:
-    """The value a page shows with two decimals, as a number (for XLSX cells and rankings)."""
-    return None if x is None else round(x + 0.0, 2)
-
-
-def period_lines(period: Period) -> tuple[str, str]:
-    """A period as two short lines for a chart axis: ("2008", "一季度")."""
-    year = str(period.year)
-    if period.kind == "quarter":
-        q = (period.start.month - 1) // 3
-        return year, ("一季度", "二季度", "三季度", "四季度")[q]
-    if period.kind == "half":
-        return year, "上半年" if period.start.month <= 6 else "下半年"
-    if period.kind == "month":
-        return year, f"{period.start.month}月"
-    return year, "模拟考评" if period.track == "simulated" else "年度"
+from ..model.vocab import ADJUSTMENT, MISSING_RULE, RULE, TRACK, AdjustmentKind, Status
+from ..scoring import AdjustmentScore, MeasureScore, UnitScore
+from ..scoring.grades import GradeComparison, compare_grades
+from . import fmt
 
 
 @dataclass(frozen=True)
 class ItemRow:
-    """One scale item as shown: display strings plus the rounded numbers behind them."""
+    """One scale item as a results table shows it: the engine's line and the names around it."""
 
-    measure_id: str
-    name: str
+    line: MeasureScore
     objective: str
     perspective: str
+    #: the measure's unit of measure ("" when none)
     unit: str
-    weight: float
-    effective_weight: float
-    target: str
-    actual: str
-    rule: str
-    score: float | None
-    points: float | None
-    status: str          # on-track / at-risk / off-track / no-data / error
-    status_name: str
-    missing: bool
     #: what the missing-data rule did with this line ("" when scored normally)
     treatment: str
-    note: str
-    error: str
-    warnings: tuple[str, ...]
-    actual_value: float | bool | None = None
 
     @property
-    def weight_text(self) -> str:
-        return fixed(self.weight)
+    def measure_id(self) -> str:
+        return self.line.measure_id
 
     @property
-    def effective_weight_text(self) -> str:
-        return fixed(self.effective_weight)
+    def name(self) -> str:
+        return self.line.name
 
     @property
-    def score_text(self) -> str:
-        return fixed(self.score)
+    def missing(self) -> bool:
+        return self.line.missing
 
     @property
-    def points_text(self) -> str:
-        return fixed(self.points)
+    def error(self) -> str:
+        return self.line.error or ""
+
+    @property
+    def status(self) -> Status | str:
+        """The line's status light, or `error` for a line that cannot be scored."""
+        return "error" if self.line.error else self.line.status
+
+    @property
+    def target(self) -> str:
+        return fmt.target(self.line.target, self.line.data_type)
+
+    @property
+    def actual(self) -> str:
+        return fmt.actual(self.line.actual, self.line.data_type)
+
+    @property
+    def rule(self) -> str:
+        return RULE.label(self.line.rule)
+
+    @property
+    def notes(self) -> str:
+        """Error, note and engine remarks in one line (for downloads)."""
+        parts = (self.error and f"{fmt.UNSCORABLE}：{self.error}", self.line.note or "", *self.line.warnings)
+        return fmt.join((p for p in parts if p), fmt.RECORD_SEP)
 
 
 @dataclass(frozen=True)
@@ -101,71 +82,82 @@ class Hidden:
 
 @dataclass(frozen=True)
 class AdjustmentRow:
+    score: AdjustmentScore
+
+    @property
+    def kind(self) -> AdjustmentKind:
+        return self.score.kind
+
+    @property
+    def kind_name(self) -> str:
+        return ADJUSTMENT.label(self.score.kind)
+
+    @property
+    def applied_text(self) -> str:
+        """As it counts: +2.00 for a bonus, -1.00 for a deduction."""
+        a = self.score.applied
+        return fmt.signed(a) if self.kind == "bonus" else fmt.deduction(a)
+
+
+@dataclass(frozen=True)
+class Named:
     id: str
     name: str
-    kind: str            # bonus / deduction
-    kind_name: str
-    claimed: float
-    applied: float
-    max: float | None
-    clamped: bool
 
 
-@dataclass
+@dataclass(frozen=True)
+class PerspectiveResult:
+    id: str
+    name: str
+    weight: float
+    score: float | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class ObjectiveResult:
+    id: str
+    name: str
+    #: the perspective's name
+    perspective: str
+    #: Σ effective weights of the measures that rolled up (its own and supporting ones')
+    weight: float
+    score: float | None
+    status: Status
+
+
+@dataclass(frozen=True)
 class PeriodResult:
     """Everything the results page, its downloads and the city pages show of one period."""
 
     unit: Unit
     period: Period
-    score: Any                      # UnitScore with the edition's items (render/scores.py)
-    rows: list[ItemRow]
+    #: the edition's score (items it hides removed; `Scores.score`)
+    score: UnitScore
+    rows: tuple[ItemRow, ...]
     hidden: Hidden | None
-    adjustments: list[AdjustmentRow]
+    adjustments: tuple[AdjustmentRow, ...]
     #: bonus/deduction points from items the edition hides (internal adjustment items)
     hidden_bonus: float
     hidden_deductions: float
-    vetoes: list[tuple[str, str]]   # (id, name)
+    vetoes: tuple[Named, ...]
     #: the grade was lowered by a veto the edition does not show
     hidden_veto: bool
     note: str | None
     scale_note: str | None
-    perspectives: list[dict] = field(default_factory=list)
-    objectives: list[dict] = field(default_factory=list)
-    warnings: tuple[str, ...] = ()
+    perspectives: tuple[PerspectiveResult, ...] = ()
+    objectives: tuple[ObjectiveResult, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
 
-    # -- summary numbers, rounded as shown -------------------------------------------------
+    # -- decisions and sentences about the period ----------------------------------------------
     @property
-    def total(self) -> float:
-        return r2(self.score.total)
-
-    @property
-    def total_text(self) -> str:
-        return fixed(self.score.total)
+    def grade(self) -> str:
+        """The grade as every table shows it (with 否决封顶 when a veto lowered it)."""
+        return fmt.grade_text(self.score.grade, self.score.grade_capped)
 
     @property
-    def base_text(self) -> str:
-        return fixed(self.score.base_total)
-
-    @property
-    def bonus_text(self) -> str:
-        return ("+" if self.score.bonus else "") + fixed(self.score.bonus)
-
-    @property
-    def deductions_text(self) -> str:
-        return ("-" if self.score.deductions else "") + fixed(self.score.deductions)
-
-    @property
-    def grade_name(self) -> str:
-        return self.score.grade.name if self.score.grade else "未达任何等次"
-
-    @property
-    def uncapped_grade_name(self) -> str | None:
-        g = self.score.uncapped_grade
-        return g.name if g else None
-
-    @property
-    def track_name(self) -> str:
-        return TRACK_LABELS[self.period.track]
+    def track(self) -> str:
+        return TRACK.label(self.period.track)
 
     @property
     def missing_rule(self) -> str:
@@ -173,7 +165,11 @@ class PeriodResult:
 
     @property
     def missing_rule_text(self) -> str:
-        return MISSING_LABELS[self.score.missing_rule]
+        return MISSING_RULE.label(self.score.missing_rule)
+
+    @property
+    def missing_effect(self) -> str:
+        return MISSING_RULE.detail(self.score.missing_rule)
 
     @property
     def missing_rows(self) -> list[ItemRow]:
@@ -184,76 +180,70 @@ class PeriodResult:
         return sum(1 for r in self.rows if r.missing) + (self.hidden.missing if self.hidden else 0)
 
     @property
-    def veto_text(self) -> str:
+    def effective_weight(self) -> float:
+        """Σ effective weights, the hidden items' included."""
+        return math.fsum(r.line.effective_weight for r in self.rows) + (
+            self.hidden.effective_weight if self.hidden else 0.0)
+
+    @property
+    def veto(self) -> str:
         if self.vetoes:
-            return "、".join(name for _, name in self.vetoes)
+            return fmt.join(v.name for v in self.vetoes)
         return "内部否决项" if self.hidden_veto else "无"
 
     @property
     def grade_note(self) -> str:
-        """Why the grade is what it is when a veto capped it ("" otherwise)."""
-        if not self.score.grade_capped:
-            if self.score.vetoed:
-                return f"触发一票否决，但按总分的等次（{self.grade_name}）本已不高于否决后的最高等次，未再降低"
+        """Why the grade is what it is when a veto was triggered ("" otherwise)."""
+        s = self.score
+        if not s.grade_capped:
+            if s.vetoed:
+                return (f"触发一票否决，但按总分的等次（{fmt.grade(s.grade)}）本已不高于否决后的最高等次，"
+                        "未再降低")
             return ""
-        what = "、".join(f"“{n}”" for _, n in self.vetoes) or "内部一票否决项"
-        return (f"触发一票否决（{what}）：按总分 {self.total_text} 应为{self.uncapped_grade_name}，"
-                f"按考核办法等次最高为{self.grade_name}")
+        what = fmt.join(f"“{v.name}”" for v in self.vetoes) or "内部一票否决项"
+        return (f"触发一票否决（{what}）：按总分 {fmt.score(s.total)} 应为{fmt.grade(s.uncapped_grade)}，"
+                f"按考核办法等次最高为{fmt.grade(s.grade)}")
 
     @property
-    def traditional(self) -> Any:
-        return self.score.traditional
-
-    def traditional_grade_name(self) -> str | None:
+    def traditional_grade(self) -> str | None:
         t = self.score.traditional
         if t is None:
             return None
         names = {g.id: g.name for g in self.unit.rules.grades}
         return names.get(t.grade, t.grade)
 
+    @property
+    def comparison(self) -> GradeComparison | None:
+        """The BSC grade against the traditional one; None without a traditional result."""
+        t = self.score.traditional
+        if t is None:
+            return None
+        bsc = self.score.grade.id if self.score.grade else None
+        return compare_grades(bsc, t.grade, self.unit.rules.grades)
 
-def _item_row(unit: Unit, line: Any, missing_rule: str) -> ItemRow:
+    @property
+    def comparison_text(self) -> str:
+        c = self.comparison
+        return fmt.comparison(c) if c else ""
+
+
+def _item_row(unit: Unit, line: MeasureScore, missing_rule: str) -> ItemRow:
     measure = unit.measure_index.get(line.measure_id)
     objective = unit.objective_index.get(line.objective_id or "")
     persp = {p.id: p.name for p in unit.perspectives}
-    if line.error:
-        status, status_name = "error", "无法计分"
-    else:
-        status, status_name = line.status, STATUS_LABELS[line.status]
-    treatment = ""
-    if line.missing or line.error:
-        treatment = MISSING_EFFECT[missing_rule]
     return ItemRow(
-        measure_id=line.measure_id,
-        name=line.name,
+        line=line,
         objective=objective.name if objective else (line.objective_id or ""),
         perspective=persp.get(objective.perspective, objective.perspective) if objective else "",
         unit=(measure.unit or "") if measure else "",
-        weight=r2(line.weight),
-        effective_weight=r2(line.effective_weight),
-        target=show_target(line.target),
-        actual=show_actual(line),
-        rule=RULE_LABELS.get(line.rule, line.rule),
-        score=r2(line.score),
-        points=r2(line.points),
-        status=status,
-        status_name=status_name,
-        missing=line.missing,
-        treatment=treatment,
-        note=line.note or "",
-        error=line.error or "",
-        warnings=tuple(line.warnings),
-        actual_value=line.actual,
+        treatment=MISSING_RULE.detail(missing_rule) if (line.missing or line.error) else "",
     )
 
 
-def _hidden(ev: EditionView, unit: Unit, score: Any) -> Hidden | None:
+def hidden_items(full: UnitScore, shown: UnitScore) -> Hidden | None:
     """The items of the full scale that the edition's score does not list."""
-    full = score_unit(ev.scoring_units[unit.id], score.period_id)
-    if full is None:
-        return None
-    shown = {i.measure_id for i in score.items}
-    rest = [i for i in full.items if i.measure_id not in shown]
+    listed = {i.measure_id for i in shown.items}
+    rest = [i for i in full.items if i.measure_id not in listed]
     if not rest:
         return None
     return Hidden(count=len(rest), weight=math.fsum(i.weight for i in rest),
@@ -262,62 +252,32 @@ def _hidden(ev: EditionView, unit: Unit, score: Any) -> Hidden | None:
                   missing=sum(1 for i in rest if i.missing))
 
 
-def period_result(ev: EditionView, unit: Unit, period: Period, score: Any) -> PeriodResult:
-    """`score` is the edition's score of `unit` for `period` (`SiteContext.scores.score`)."""
-    rows = [_item_row(unit, line, score.missing_rule) for line in score.items]
+def period_result(unit: Unit, period: Period, score: UnitScore, hidden: Hidden | None = None) -> PeriodResult:
+    """`score` is the edition's score of `unit` for `period`; `hidden`, what it leaves out."""
     scale = unit.scales.get(period.id)
     results = unit.results.get(period.id)
-    adjustments = [AdjustmentRow(a.id, a.name, a.kind, "加分" if a.kind == "bonus" else "扣分",
-                                 a.claimed, a.applied, a.max, a.clamped) for a in score.adjustments]
     shown_bonus = math.fsum(a.applied for a in score.adjustments if a.kind == "bonus")
     shown_deductions = math.fsum(a.applied for a in score.adjustments if a.kind == "deduction")
     veto_names = {v.id: v.name for v in scale.veto} if scale else {}
     persp_names = {p.id: p.name for p in unit.perspectives}
-    perspectives = [{"id": p.perspective_id, "name": persp_names.get(p.perspective_id, p.name),
-                     "weight": r2(p.weight), "score": r2(p.score), "status": p.status,
-                     "status_name": STATUS_LABELS[p.status]}
-                    for p in score.perspectives.values() if p.weight > 0 or p.score is not None]
-    objectives = [{"id": o.objective_id, "name": o.name, "weight": r2(o.weight), "score": r2(o.score),
-                   "status": o.status, "status_name": STATUS_LABELS[o.status],
-                   "perspective": persp_names.get(o.perspective_id or "", o.perspective_id or "")}
-                  for o in score.objectives.values() if o.measures]
     return PeriodResult(
-        unit=unit, period=period, score=score, rows=rows,
-        hidden=_hidden(ev, unit, score) if not ev.internal else None,
-        adjustments=adjustments,
+        unit=unit, period=period, score=score,
+        rows=tuple(_item_row(unit, line, score.missing_rule) for line in score.items),
+        hidden=hidden,
+        adjustments=tuple(AdjustmentRow(a) for a in score.adjustments),
         hidden_bonus=max(0.0, score.bonus - shown_bonus),
         hidden_deductions=max(0.0, score.deductions - shown_deductions),
-        vetoes=[(v, veto_names.get(v, v)) for v in score.vetoed],
+        vetoes=tuple(Named(v, veto_names.get(v, v)) for v in score.vetoed),
         hidden_veto=bool(score.grade_capped and not score.vetoed),
         note=results.note if results else None,
         scale_note=scale.note if scale else None,
-        perspectives=perspectives, objectives=objectives,
+        perspectives=tuple(
+            PerspectiveResult(p.perspective_id, persp_names.get(p.perspective_id, p.name), p.weight,
+                              p.score, p.status)
+            for p in score.perspectives.values() if p.weight > 0 or p.score is not None),
+        objectives=tuple(
+            ObjectiveResult(o.objective_id, o.name, persp_names.get(o.perspective_id or "", o.perspective_id or ""),
+                            o.weight, o.score, o.status)
+            for o in score.objectives.values() if o.measures),
         warnings=tuple(score.warnings),
     )
-
-
-_CACHE: "weakref.WeakKeyDictionary[Any, dict[str, list[PeriodResult]]]" = weakref.WeakKeyDictionary()
-
-
-def city_results(site: Any) -> dict[str, list[PeriodResult]]:
-    """Unit id → its `unit_periods`, for every unit of the edition (computed once per site)."""
-    if site not in _CACHE:
-        out: dict[str, list[PeriodResult]] = {}
-        for unit in site.units:
-            prs = []
-            for period in unit.periods:
-                score = site.scores.score(unit.id, period.id)
-                if score is not None:
-                    prs.append(period_result(site.ev, unit, period, score))
-            out[unit.id] = prs
-        _CACHE[site] = out
-    return _CACHE[site]
-
-
-def unit_periods(site: Any, unit: Unit) -> list[PeriodResult]:
-    """Every period of the unit that this edition shows a score for, in time order."""
-    return city_results(site).get(unit.id, [])
-
-
-__all__ = ["ItemRow", "Hidden", "AdjustmentRow", "PeriodResult", "period_result", "unit_periods",
-           "city_results", "period_lines", "r2", "fixed", "number", "MISSING_EFFECT"]

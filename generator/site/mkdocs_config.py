@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..model import City
+from ..render import paths
 from ..render.edition import EDITION_NAMES, Edition
 from .errors import BuildError
 
@@ -25,13 +26,13 @@ SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
 
 #: the whole nav: sections with index pages; unit pages and articles are reached from tables
 NAV: list[Any] = [
-    {"首页": "index.md"},
-    {"单位": "units/index.md"},
-    {"全市": ["city/index.md", {"推行进度": "city/rollout.md"}, {"术语表": "city/glossary.md"}]},
-    {"经验文章": "articles/index.md"},
-    {"关于": "about.md"},
+    {"首页": paths.HOME},
+    {"单位": paths.UNITS},
+    {"全市": [paths.CITY, {"推行进度": paths.ROLLOUT}, {"术语表": paths.GLOSSARY}]},
+    {"经验文章": paths.ARTICLES},
+    {"关于": paths.ABOUT},
 ]
-INTERNAL_NAV: list[Any] = [{"内部资料": ["internal/index.md", {"一人多岗公平性": "internal/fairness.md"}]}]
+INTERNAL_NAV: list[Any] = [{"内部资料": [paths.INTERNAL, {"一人多岗公平性": paths.FAIRNESS}]}]
 #: pages deliberately left out of the nav (gitignore-style patterns)
 NOT_IN_NAV = "/units/*/\n/articles/\n"
 
@@ -40,9 +41,9 @@ def results_nav(city: City, edition: Edition) -> list[Any]:
     """NAV with the city-wide results pages (issue #4) in the 全市 section: the dual-track
     view always, the ranking only where the edition shows it (internal, or `publish_ranking`)."""
     nav = copy.deepcopy(NAV)
-    pages: list[Any] = [{"双轨对照": "city/dual-track.md"}]
+    pages: list[Any] = [{"双轨对照": paths.DUAL_TRACK}]
     if edition == "internal" or city.info.settings.publish_ranking:
-        pages.insert(0, {"考核排名": "city/ranking.md"})
+        pages.insert(0, {"考核排名": paths.RANKING})
     for section in nav:
         if isinstance(section, dict) and isinstance(section.get("全市"), list):
             section["全市"][1:1] = pages

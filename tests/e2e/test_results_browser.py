@@ -25,9 +25,9 @@ def bscportal_score(unit: str, period: str) -> dict[str, str]:
                           "--path", str(ROOT / "scorecards")],
                          capture_output=True, text=True, cwd=ROOT, check=True).stdout
     found = {"总分": re.search(r"^总分：(\S+)$", out, re.M).group(1),
-             "等次": re.search(r"^等次：(\S+?)(（|$)", out, re.M).group(1)}
+             "等次": re.search(r"^等次：(\S+)$", out, re.M).group(1)}
     for line in out.splitlines():
-        m = re.match(r"^(M-\S+)\s.*\s(\d+\.\d\d|-)\s+\S+$", line)
+        m = re.match(r"^(M-\S+)\s.*\s(\d+\.\d\d|—)\s+\S+$", line)
         if m:
             found[m.group(1)] = m.group(2)
     return found

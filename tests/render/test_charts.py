@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.render.charts import (FONT_FAMILY, RefLine, Series, bar_chart, clip, fixed2,
+from generator.render.style import FONT_FAMILY
+from generator.render.charts import (RefLine, Series, bar_chart, clip,
                                      line_chart, nice_range)
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -135,9 +136,11 @@ def test_nice_range_covers_the_values(values, include, floor):
         assert lo >= floor
 
 
-def test_fixed2_matches_bscportal_score():
-    from generator.scoring.report import fixed
+def test_chart_values_read_as_scores_everywhere():
+    from generator.render import fmt
 
-    for x in (98.335, 0.005, 103.1666, 86.97, 0.0):
-        assert fixed2(x) == fixed(x)
-    assert fixed2(None) == "—"
+    chart = bar_chart(chart_id="c", title="t", desc="d", labels=["甲", "乙"],
+                      series=[Series("总分", (98.335, None))])
+    assert fmt.score(98.335) in chart.svg and fmt.score(98.336) == "98.34"
+    assert fmt.MISSING in chart.svg                         # no bar, and said so
+    assert f'<td class="bsc-num">{fmt.NONE}</td>' in chart.table

@@ -95,7 +95,7 @@ def test_scores_use_all_measures_but_only_published_results(mini_city):
     latest = Scores(ev).latest("mini-town")
     assert latest.period.id == "2008"
     assert {i.measure_id for i in latest.score.items} == {"M-S1-1", "M-C1-1", "M-P1-1"}
-    assert latest.hidden_items == 1
+    assert latest.hidden is not None and latest.hidden.count == 1
     assert [a.id for a in latest.score.adjustments] == ["B1"]
     internal = Scores(view(mini_city, "internal"))
     assert internal.latest("mini-town").period.id == "2009"    # unpublished: internal edition only

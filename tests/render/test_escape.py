@@ -5,7 +5,7 @@ import markdown
 from hypothesis import given, strategies as st
 
 from generator.render import escape
-from generator.render.downloads import csv_bytes
+from generator.render.tabular import csv_table as csv_bytes
 
 
 def to_html(text: str) -> str:

@@ -9,9 +9,12 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.render import render_edition
-from generator.render.results_downloads import Fixed, csv_blocks, xlsx_sheets
+from generator.render import fmt
+from generator.render.tabular import csv_blocks, xlsx_sheets
+from generator.render.tabular import score as Fixed
+from generator.render.tabular import value as Value
 from generator.scoring import score_unit
-from generator.scoring.report import fixed, show_actual, show_target
+from generator.render.fmt import score as fixed
 from tests.render.results_site import city, internal, public  # noqa: F401  (session fixtures)
 
 
@@ -41,14 +44,14 @@ def test_unit_csv_has_the_numbers_of_the_page_and_of_bscportal_score(public, cit
     summary = {r[0]: r[1] for r in rows[2:] if len(r) == 2}
     assert summary["总分"] == fixed(score.total)
     assert summary["基本得分"] == fixed(score.base_total)
-    assert summary["等次"] == score.grade.name
+    assert summary["等次"] == fmt.grade_text(score.grade, score.grade_capped)
     items = block(rows, "考核量表得分")
     by_id = {r[2]: r for r in items if r[2]}
     page = public[f"units/{unit_id}/results.md"].decode("utf-8")
     for line in score.items:
         r = by_id[line.measure_id]
-        assert r[5:12] == [fixed(line.weight), fixed(line.effective_weight), show_target(line.target),
-                           show_actual(line), r[9], fixed(line.score) if line.score is not None else "",
+        assert r[5:12] == [fixed(line.weight), fixed(line.effective_weight), fmt.target(line.target, line.data_type),
+                           fmt.actual(line.actual, line.data_type), r[9], fixed(line.score) if line.score is not None else "",
                            fixed(line.points) if line.points is not None else ""]
         if line.missing:
             assert r[8] == "缺数" and r[13]          # said, with the rule applied
@@ -68,7 +71,7 @@ def test_unit_xlsx_matches_the_csv(public, city):
     assert wb.sheetnames == ["汇总", "考核量表", "加减分与否决", "层面与目标"]
     summary = {r[0]: r[1] for r in wb["汇总"].iter_rows(min_row=3, values_only=True) if r[0]}
     assert summary["总分"] == round(score.total, 2)
-    assert summary["加分"] == round(score.bonus, 2) and summary["扣分"] == round(score.deductions, 2)
+    assert summary["加分"] == round(score.bonus, 2) and summary["扣分"] == -round(score.deductions, 2)
     sheet = wb["考核量表"]
     rows = {r[2]: r for r in sheet.iter_rows(min_row=3, values_only=True) if r[2]}
     for line in score.items:
@@ -82,19 +85,19 @@ def test_xlsx_bytes_are_deterministic(public):
     """No build time inside: fixed zip timestamps and document dates (unchanged data, unchanged file)."""
     import zipfile
 
-    from generator.render.results_downloads import FIXED_DATE
+    from generator.render.tabular import FIXED_DATE
 
     z = zipfile.ZipFile(io.BytesIO(public["units/hainan-township/hainan-township-results-2009.xlsx"]))
     assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     core = z.read("docProps/core.xml").decode("utf-8")
     assert core.count(FIXED_DATE) == 2
     blocks = [("t", ["a"], [[Fixed(1.0)]])]
-    assert xlsx_sheets([("s", blocks)]) == xlsx_sheets([("s", blocks)])
+    assert xlsx_sheets([("s", blocks)], title="t", name="x.xlsx") == xlsx_sheets([("s", blocks)], title="t", name="x.xlsx")
 
 
 def test_csv_cells_are_formula_safe_but_numbers_stay_numbers():
     data = csv_blocks([("=标题", ["=HYPERLINK(\"x\")", "数"],
-                        [["=1+1", Fixed(-2.5)], ["+cmd", -3.25], ["@SUM(A1)", 7], ["-2+3", None],
+                        [["=1+1", Fixed(-2.5)], ["+cmd", Value(-3.25)], ["@SUM(A1)", 7], ["-2+3", None],
                          ["普通", True]])])
     rows = read_csv(data)
     assert rows[0] == ["'=标题"]
@@ -104,7 +107,8 @@ def test_csv_cells_are_formula_safe_but_numbers_stay_numbers():
 
 
 def test_xlsx_text_is_never_a_formula():
-    data = xlsx_sheets([("表", [("t", ["a", "b"], [["=cmd|' /C calc'!A0", Fixed(1.005)], ["-1", -1.5]])])])
+    data = xlsx_sheets([("表", [("t", ["a", "b"], [["=cmd|' /C calc'!A0", Fixed(1.005)], ["-1", Value(-1.5)]])])],
+                       title="t", name="x.xlsx")
     ws = load_workbook(io.BytesIO(data))["表"]
     cell = ws["A3"]
     assert cell.value == "=cmd|' /C calc'!A0" and cell.data_type == "s"

@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from generator.check import check_tree
 from generator.cli import main
 from generator.render import render_edition
-from generator.render.resultrows import MISSING_EFFECT
+from generator.model.vocab import MISSING_RULE
+from generator.render import fmt
 from generator.scoring import fairness, score_people, score_unit
-from generator.scoring.report import fixed
+from generator.render.fmt import score as fixed
 from tests.conftest import MINI_SITE, ROOT
 from tests.render.results_site import city, internal, public  # noqa: F401  (session fixtures)
 
@@ -122,11 +123,11 @@ def test_missing_actuals_show_as_missing_with_the_rule_applied(public, city, uni
         row = row[:row.index("</tr>")]
         assert re.search(rf'<tr id="r-{period}-{mid}" class="bsc-row--missing">', page)
         assert '<span class="bsc-missing">缺数</span>' in row
-        assert MISSING_EFFECT[rule] in row
+        assert MISSING_RULE.detail(rule) in row
         line = score.item(mid)
         # reweight: no score at all (not a silent 0); zero: 0 at the full weight
         if rule == "reweight":
-            assert '<td class="bsc-num">-</td>' in row and line.points is None
+            assert '<td class="bsc-num">—</td>' in row and line.points is None
         else:
             assert f'<td class="bsc-num">{fixed(0)}</td>' in row and line.effective_weight == line.weight
     assert f"缺数 {len(score.missing)} 项" in page
@@ -148,7 +149,7 @@ def test_bonus_and_deduction_lines(public, city):
     assert score.adjustments
     for a in score.adjustments:
         assert html.escape(a.name, quote=False) in page
-        assert f"{'+' if a.kind == 'bonus' else '−'}{a.applied:.2f}" in page
+        assert (fmt.signed(a.applied) if a.kind == 'bonus' else fmt.deduction(a.applied)) in page
     assert f"基本得分 {fixed(score.base_total)} ＋ 加分 {score.bonus:.2f} − 扣分 {score.deductions:.2f}" in page
 
 
@@ -263,7 +264,7 @@ def test_ranking_hidden_from_the_public_when_the_city_does_not_publish_it(city, 
 
 
 def test_competition_ranks():
-    from generator.render.pages.ranking import competition_ranks
+    from generator.scoring.ranking import competition_ranks
 
     assert competition_ranks([90.0, 95.5, 90.0, 80.0]) == [2, 1, 2, 4]
 
@@ -294,20 +295,15 @@ def test_dual_track_shows_both_grades_for_every_unit_that_ran_both(public, city)
 
 
 def test_grade_comparison_direction():
-    from generator.render.pages.dualtrack import compare
+    from generator.render.fmt import comparison
+    from generator.scoring.grades import compare_grades
+    from tests.scoring.factories import GRADES
 
-    class PR:  # the two attributes compare() reads
-        def __init__(self, bsc, trad):
-            from tests.scoring.factories import GRADES, make_unit, rules
-
-            self.unit = make_unit(own_rules=rules())
-            self.score = type("S", (), {"grade": next(g for g in GRADES if g.id == bsc),
-                                        "traditional": type("T", (), {"grade": trad})()})()
-
-    assert compare(PR("excellent", "good"))["text"] == "BSC 高一等"
-    assert compare(PR("pass", "excellent"))["text"] == "BSC 低两等"
-    assert compare(PR("good", "good"))["kind"] == "agree"
-    assert compare(PR("good", "nonsense"))["kind"] == "unknown"
+    assert comparison(compare_grades("excellent", "good", GRADES)) == "BSC 高一等"
+    assert comparison(compare_grades("pass", "excellent", GRADES)) == "BSC 低两等"
+    assert compare_grades("good", "good", GRADES).kind == "agree"
+    assert compare_grades("good", "nonsense", GRADES).kind == "unknown"
+    assert compare_grades(None, "good", GRADES).kind == "unknown"
 
 
 # -- people results (internal only) -----------------------------------------------------------

@@ -365,7 +365,7 @@ def test_latest_status_covers_sub_cards() -> None:
 
 def test_public_api_names() -> None:
     import generator.scoring as scoring
-    from generator.scoring.report import format_unit_score
+    from generator.render.score_text import format_unit_score
 
     for name in ("score_unit", "latest_status", "latest_period", "score_people", "fairness"):
         assert callable(getattr(scoring, name))

@@ -14,30 +14,13 @@ from the home page; `tests/site/test_links.py` checks). Nav entries live in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from ..context import SiteContext
-from ..jinja import render
-
-
-@dataclass(frozen=True)
-class Output:
-    """One staged file: a docs-relative POSIX path and its bytes."""
-
-    path: str
-    data: bytes
-
-
-def page(template: str, path: str, **context: object) -> Output:
-    """Render `templates/<template>` as the Markdown page `path`."""
-    return Output(path, render(template, path, **context).encode("utf-8"))
-
-
-from . import (articles, city, glossary, home, internal, people, rollout, static,  # noqa: E402
-               unit, units)
-from . import dualtrack, people_results, ranking, results  # noqa: E402  (assessment results, issue #4)
+from ..output import Output
+from . import (articles, city, dualtrack, glossary, home, internal, people, people_results, ranking,
+               results, rollout, static, unit, units)
 
 #: every page kind, in build order
 PAGE_KINDS: list[ModuleType] = [
@@ -75,4 +58,4 @@ def render_site(site: SiteContext) -> dict[str, bytes]:
     return out
 
 
-__all__ = ["Output", "page", "PAGE_KINDS", "render_site", "kinds_for", "Iterable"]
+__all__ = ["Output", "PAGE_KINDS", "render_site", "kinds_for"]

@@ -3,36 +3,48 @@ its unit and to the objectives and measures it names (anchors on the unit's page
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
-from ...model import Unit
+from ...model import Measure, Objective, Unit
 from ...load.articles import Article
+from .. import paths
 from ..articles import staged_body
 from ..context import SiteContext
 from ..jinja import render
-from . import Output, page
+from ..output import Output, page
 
 KIND = "articles"
 _H1 = re.compile(r"\A\s*#\s[^\n]*\n")
 
 
-def links(site: SiteContext, a: Article) -> dict:
+@dataclass(frozen=True)
+class ArticleLinks:
+    """An article with the unit, objectives and measures it names (those the edition shows)."""
+
+    a: Article
+    unit: Unit | None
+    objectives: tuple[Objective, ...]
+    measures: tuple[Measure, ...]
+
+
+def links(site: SiteContext, a: Article) -> ArticleLinks:
     unit: Unit | None = site.city.units.get(a.unit) if a.unit else None
-    objectives, measures = [], []
-    if unit is not None:
-        objectives = [unit.objective_index[o] for o in a.objectives if o in unit.objective_index]
-        measures = [unit.measure_index[m] for m in a.measures if m in unit.measure_index]
-    return {"unit": unit, "objectives": objectives, "measures": measures}
+    if unit is None:
+        return ArticleLinks(a, None, (), ())
+    return ArticleLinks(a, unit, tuple(unit.objective_index[o] for o in a.objectives if o in unit.objective_index),
+                        tuple(unit.measure_index[m] for m in a.measures if m in unit.measure_index))
 
 
 def article_page(site: SiteContext, a: Article) -> Output:
-    head = render("article.md.j2", a.path, site=site, a=a, **links(site, a))
+    ln = links(site, a)
+    head = render("article.md.j2", a.path, site=site, a=a, unit=ln.unit, objectives=ln.objectives,
+                  measures=ln.measures)
     body = staged_body(_H1.sub("", a.body, count=1))   # the title comes from the front matter
     return Output(a.path, (head + body).encode("utf-8"))
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
-    yield page("articles.md.j2", "articles/index.md", site=site,
-               articles=[{"a": a, **links(site, a)} for a in site.articles])
+    yield page("articles.md.j2", paths.ARTICLES, site=site, articles=[links(site, a) for a in site.articles])
     for a in site.articles:
         yield article_page(site, a)

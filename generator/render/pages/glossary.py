@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .. import paths
 from ..context import SiteContext
-from . import Output, page
+from ..output import Output, page
 
 KIND = "glossary"
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
     terms = sorted(site.city.glossary.terms, key=lambda t: t.term)
-    yield page("glossary.md.j2", "city/glossary.md", site=site, terms=terms,
+    yield page("glossary.md.j2", paths.GLOSSARY, site=site, terms=terms,
                perspectives=site.city.info.perspectives, stages=site.city.info.stages,
                grades=site.city.info.rules.grades)

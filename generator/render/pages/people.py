@@ -1,32 +1,47 @@
 """Internal edition only: a unit's posts, people with their post assignments, personal
-scorecards and person-level results (`units/<id>/people.md`)."""
+scorecards and person-level results (`paths.people(unit)`)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
-from ...model import Actual
-from ...scoring import score_people
-from ..cardrows import fmt_target
-from ..jinja import fmt_num
+from ...model import Actual, Period, Person, Unit
+from ...scoring import PersonScore, score_people
+from ...scoring.actuals import read_actual
+from .. import fmt, paths
 from ..context import SiteContext
-from . import Output, page
+from ..output import Output, page
 
 KIND = "people"
 EDITIONS = ("internal",)
 
-def _actual_text(value: object) -> str:
-    """A personal actual as the table shows it: 是/否, 缺数, or the number."""
-    if isinstance(value, Actual):
-        value = value.value
-    if value is True:
-        return "是"
-    if value is False:
-        return "否"
-    return "缺数" if value is None else fmt_num(value)
+
+@dataclass(frozen=True)
+class PersonResultRow:
+    """One person's reported values for a period, names resolved for the table."""
+
+    id: str
+    person: Person | None
+    score: PersonScore | None
+    rating: float | None
+    #: "measure name：value" for each reported personal measure
+    actuals: tuple[str, ...]
+    #: the traditional grade's name (NONE without one)
+    grade: str
 
 
-def person_results(site: SiteContext, unit) -> list[dict]:
-    """Per period with person results: one row per person, names resolved for the table."""
+@dataclass(frozen=True)
+class PersonResults:
+    period: Period
+    rows: tuple[PersonResultRow, ...]
+
+
+def _actual(value: float | bool | Actual | None) -> str:
+    return fmt.actual(read_actual(value).value)
+
+
+def person_results(unit: Unit) -> list[PersonResults]:
+    """Per period with person results: one row per person."""
     grade_names = {g.id: g.name for g in unit.rules.grades}
     out = []
     for period in unit.periods:
@@ -38,13 +53,11 @@ def person_results(site: SiteContext, unit) -> list[dict]:
         for pid, pr in results.people.items():
             person = unit.person_index.get(pid)
             measure_names = {m.id: m.name for m in person.measures} if person else {}
-            rows.append({
-                "id": pid, "person": person, "score": scores.get(pid),
-                "rating": pr.leadership_rating,
-                "actuals": [(measure_names.get(mid, mid), _actual_text(v)) for mid, v in pr.actuals.items()],
-                "grade": grade_names.get(pr.traditional_grade, pr.traditional_grade) if pr.traditional_grade else "—",
-            })
-        out.append({"period": period, "rows": rows})
+            rows.append(PersonResultRow(
+                id=pid, person=person, score=scores.get(pid), rating=pr.leadership_rating,
+                actuals=tuple(f"{measure_names.get(mid, mid)}：{_actual(v)}" for mid, v in pr.actuals.items()),
+                grade=grade_names.get(pr.traditional_grade, pr.traditional_grade) if pr.traditional_grade else fmt.NONE))
+        out.append(PersonResults(period, tuple(rows)))
     return out
 
 
@@ -53,10 +66,10 @@ def outputs(site: SiteContext) -> Iterable[Output]:
         if not (unit.people or unit.posts):
             continue
         difficulty = {d.id: d for d in unit.rules.difficulty}
-        holders: dict[str, list] = {}
+        holders: dict[str, list[Person]] = {}
         for person in unit.people:
             for a in person.posts:
                 holders.setdefault(a.post, []).append(person)
-        yield page("people.md.j2", site.people_path(unit.id), site=site, unit=unit,
-                   difficulty=difficulty, holders=holders, results=person_results(site, unit),
-                   fmt_target=fmt_target, edit_url=site.edit_url(unit.files.get("posts")))
+        yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit,
+                   difficulty=difficulty, holders=holders, results=person_results(unit),
+                   edit_url=site.edit_url(unit.files.get("posts")))

@@ -1,50 +1,40 @@
-"""A unit's assessment results: `units/<id>/results.md`, one section per period, with trends.
+"""A unit's assessment results: `paths.results(unit)`, one section per period, with trends.
 
 Each period shows the scored scale (measure, weight, effective weight, target, actual, score
 rate, points, status), totals, bonus/deduction/veto lines, the grade (and why a veto capped
 it), missing data with the rule applied, and links to the period's CSV and XLSX. Above them:
 the total score by period and the perspectives' score rates by period as SVG charts, each
-with its numbers in a table. Only periods the edition shows (`SiteContext.scores`).
+with its numbers in a table. Only periods the edition shows (`Scores.results`).
 """
 from __future__ import annotations
 
 from typing import Iterable
 
 from ...model import Unit
+from ...model.vocab import PERIOD_KIND
+from .. import fmt, paths
 from ..charts import Chart, RefLine, Series, line_chart
 from ..context import SiteContext
-from ..escape import anchor
-from ..resultrows import PeriodResult, period_lines, unit_periods
-from ..results_downloads import unit_period_csv, unit_period_name, unit_period_xlsx
-from . import Output, page
+from ..resultrows import PeriodResult
+from ..results_downloads import unit_period_csv, unit_period_xlsx
+from ..output import Output, page
 
 KIND = "results"
-
-#: names of period kinds, for chart series ("年度总分", "季度总分")
-KIND_NAMES = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度"}
-
-
-def results_path(unit_id: str) -> str:
-    return f"units/{unit_id}/results.md"
-
-
-def period_anchor(period_id: str) -> str:
-    return anchor("p", period_id)
 
 
 def total_chart(unit: Unit, periods: list[PeriodResult]) -> Chart:
     """Total score by period: one line per period kind (annual results apart from quarterly)."""
     kinds = list(dict.fromkeys(pr.period.kind for pr in periods))
-    series = [Series(f"{KIND_NAMES.get(k, k)}总分",
+    series = [Series(f"{PERIOD_KIND.label(k)}总分",
                      tuple(pr.score.total if pr.period.kind == k else None for pr in periods))
               for k in kinds]
-    refs = [RefLine(g.min, f"{g.name} {g.min:g}") for g in unit.rules.grades if g.min > 0]
-    names = "、".join(s.name for s in series)
+    refs = [RefLine(g.min, f"{g.name} {fmt.value(g.min)}") for g in unit.rules.grades if g.min > 0]
     first, last = periods[0], periods[-1]
-    desc = (f"{unit.name}各考核期的总分（{names}），从{first.period.name}的 {first.total_text} 分"
-            f"到{last.period.name}的 {last.total_text} 分；虚线为各等次的最低分。数字见下表。")
+    desc = (f"{unit.name}各考核期的总分（{fmt.join(s.name for s in series)}），从{first.period.name}的 "
+            f"{fmt.score(first.score.total)} 分到{last.period.name}的 {fmt.score(last.score.total)} 分；"
+            "虚线为各等次的最低分。数字见下表。")
     return line_chart(chart_id=f"chart-total-{unit.id}", title=f"{unit.name} 总分趋势", desc=desc,
-                      categories=[period_lines(pr.period) for pr in periods], series=series,
+                      categories=[fmt.period_lines(pr.period) for pr in periods], series=series,
                       refs=refs, y_label="总分", value_labels=True, category_head="考核期")
 
 
@@ -58,35 +48,32 @@ def perspective_chart(unit: Unit, periods: list[PeriodResult]) -> Chart | None:
             series.append(Series(p.name, values))
     if not series:
         return None
+    on_track = unit.rules.status.on_track
     desc = (f"{unit.name}各层面在每个考核期的得分率（%，100 为达到目标），"
             f"共 {len(series)} 个层面、{len(periods)} 个考核期。数字见下表。")
     return line_chart(chart_id=f"chart-persp-{unit.id}", title=f"{unit.name} 各层面得分率趋势", desc=desc,
-                      categories=[period_lines(pr.period) for pr in periods], series=series,
-                      refs=[RefLine(unit.rules.status.on_track, f"达标线 {unit.rules.status.on_track:g}")],
+                      categories=[fmt.period_lines(pr.period) for pr in periods], series=series,
+                      refs=[RefLine(on_track, f"达标线 {fmt.value(on_track)}")],
                       y_label="得分率（%）", category_head="考核期")
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
     for unit in site.units:
-        periods = unit_periods(site, unit)
+        periods = site.scores.results(unit)
         if not periods:
             continue
-        base = f"units/{unit.id}"
-        downloads = {}
         for pr in periods:
-            csv_name = unit_period_name(unit.id, pr.period.id, "csv")
-            xlsx_name = unit_period_name(unit.id, pr.period.id, "xlsx")
-            yield Output(f"{base}/{csv_name}", unit_period_csv(pr))
-            yield Output(f"{base}/{xlsx_name}", unit_period_xlsx(pr))
-            downloads[pr.period.id] = (csv_name, xlsx_name)
+            yield Output(paths.unit_results(unit.id, pr.period.id, "csv"), unit_period_csv(pr))
+            xlsx = paths.unit_results(unit.id, pr.period.id, "xlsx")
+            yield Output(xlsx, unit_period_xlsx(pr, xlsx))
         kinds = {pr.period.kind for pr in periods}
-        yield page("results.md.j2", results_path(unit.id), site=site, unit=unit, periods=periods,
+        people_periods = ({p.id for p in unit.periods
+                           if unit.people and p.id in unit.results and unit.results[p.id].people}
+                          if site.internal else set())
+        yield page("results.md.j2", paths.results(unit.id), site=site, unit=unit, periods=periods,
                    total_chart=total_chart(unit, periods),
                    perspective_chart=perspective_chart(unit, periods) if len(periods) > 1 else None,
-                   downloads=downloads, mixed_kinds=len(kinds) > 1,
-                   process_kinds="、".join(KIND_NAMES.get(k, k) for k in sorted(kinds - {"year"})), grades=unit.rules.grades,
-                   rules=unit.rules, period_anchor=period_anchor,
-                   people_periods=({p.id for p in unit.periods
-                                    if unit.people and p.id in unit.results and unit.results[p.id].people}
-                                   if site.internal else set()),
+                   mixed_kinds=len(kinds) > 1,
+                   process_kinds=fmt.join(PERIOD_KIND.label(k) for k in sorted(kinds - {"year"})),
+                   grades=unit.rules.grades, rules=unit.rules, people_periods=people_periods,
                    edit_url=site.edit_url(unit.files.get(f"results/{periods[-1].period.id}")))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .. import paths
 from ..context import SiteContext
 from ..escape import md
-from . import Output
+from ..output import Output
 
 KIND = "static"
 
@@ -17,17 +18,17 @@ KIND = "static"
 def fallback_about(site: SiteContext) -> Output:
     text = (f"---\ntitle: 关于本站\n---\n\n# 关于本站\n\n{md(site.city.info.full_name or site.city.name)}"
             f"平衡计分卡门户（{site.edition_name}）。\n\n{md(site.city.info.disclaimer)}\n")
-    return Output("about.md", text.encode("utf-8"))
+    return Output(paths.ABOUT, text.encode("utf-8"))
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
     folder = site.pages_dir
-    seen = set()
+    seen: set[str] = set()
     if folder is not None and folder.is_dir():
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 rel = path.relative_to(folder).as_posix()
                 seen.add(rel)
                 yield Output(rel, path.read_bytes())
-    if "about.md" not in seen:
+    if paths.ABOUT not in seen:
         yield fallback_about(site)

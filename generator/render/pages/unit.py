@@ -1,18 +1,21 @@
-"""A unit's pages: `units/<id>/index.md` (strategy, map, cards, actions, results, articles),
-`units/<id>/cards.md` (indicator cards, one section per measure with anchor `#m-<id>`), the map
-SVGs and the downloads (CSV, JSON)."""
+"""A unit's pages: `paths.unit` (strategy, map, cards, actions, results, articles), `paths.cards`
+(indicator cards, one section per measure with anchor `#m-<id>`), the map SVGs and the
+downloads (CSV, JSON)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ...model import ActionPlan, Measure, Objective, SubMap, Unit
-from ..cardrows import card_period, card_rows, fmt_target
+from ...model import ActionPlan, Department, Measure, Objective, Perspective, SubMap, Theme, Unit
+from ...model.vocab import Status
+from .. import fmt, paths
+from ..cardrows import PerspectiveRow, card_period, card_rows
 from ..context import SiteContext
 from ..downloads import measures_csv, unit_json
-from ..escape import anchor
-from ..labels import literal
+from ..jinja import relurl
 from ..maps import MapSpec, legend
-from . import Output, page
+from ..resultrows import PeriodResult
+from ..output import Output, page
 
 KIND = "unit"
 
@@ -28,6 +31,34 @@ SOURCE_FILES = {
 }
 
 
+# -- strategy maps -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MapItem:
+    """One objective in a map's text alternative: its status and the objectives it drives."""
+
+    o: Objective
+    status: Status
+    drives: tuple[Objective, ...]
+
+
+@dataclass(frozen=True)
+class MapBand:
+    perspective: Perspective
+    objectives: tuple[MapItem, ...]
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    svg: str
+    #: the SVG's docs-relative path
+    file: str
+    #: the map as text: per perspective, each objective and what it drives
+    text: tuple[MapBand, ...]
+    #: the sub map it draws (None for the main map)
+    map: SubMap | None = None
+
+
 def submap_objectives(unit: Unit, s: SubMap) -> list[Objective]:
     """The objectives a sub map shows: its list, else its theme's or department's objectives."""
     if s.objectives:
@@ -39,77 +70,89 @@ def submap_objectives(unit: Unit, s: SubMap) -> list[Objective]:
     return [o for o in unit.all_objectives if o.theme == s.theme]
 
 
-def map_text(unit: Unit, objectives: list[Objective], statuses: dict[str, str],
-             names: dict[str, str]) -> list[dict]:
-    """The text alternative of a map: per perspective, each objective and what it drives."""
+def map_text(unit: Unit, objectives: list[Objective], statuses: dict[str, Status]) -> tuple[MapBand, ...]:
     shown = {o.id: o for o in objectives}
     out = []
     for p in unit.perspectives:
         objs = [o for o in objectives if o.perspective == p.id]
-        if not objs:
-            continue
-        out.append({"perspective": p, "objectives": [
-            {"o": o, "status": statuses.get(o.id, "no-data"),
-             "status_name": names.get(statuses.get(o.id, "no-data"), ""),
-             "drives": [shown[d] for d in o.drives if d in shown]} for o in objs]})
-    return out
+        if objs:
+            out.append(MapBand(p, tuple(
+                MapItem(o, statuses.get(o.id, "no-data"), tuple(shown[d] for d in o.drives if d in shown))
+                for o in objs)))
+    return tuple(out)
 
 
-def _maps(site: SiteContext, unit: Unit, statuses: dict[str, str]) -> tuple[dict | None, list[dict]]:
-    if not unit.objectives:
-        main = None
-    else:
-        spec = MapSpec("map-main", f"{unit.name}总战略地图", unit.perspectives, unit.objectives,
-                       statuses, "index.html#", site.status_names)
-        main = {"svg": site.maps.render(spec), "file": "map.svg",
-                "text": map_text(unit, list(unit.objectives), statuses, site.status_names)}
+def _render_map(site: SiteContext, unit: Unit, graph_id: str, title: str, objectives: list[Objective],
+                statuses: dict[str, Status], sub: SubMap | None = None) -> RenderedMap:
+    file = paths.map_svg(unit.id, graph_id)
+    # the same links work in the page (which inlines the SVG) and in the SVG file beside it
+    spec = MapSpec(graph_id, title, unit.perspectives, objectives, statuses,
+                   relurl(file, paths.unit(unit.id)) + "#", unit=unit.id)
+    return RenderedMap(site.maps.render(spec), file, map_text(unit, objectives, statuses), sub)
+
+
+def unit_maps(site: SiteContext, unit: Unit,
+              statuses: dict[str, Status]) -> tuple[RenderedMap | None, list[RenderedMap]]:
+    main = (_render_map(site, unit, "map-main", f"{unit.name}总战略地图", list(unit.objectives), statuses)
+            if unit.objectives else None)
     subs = []
     for s in unit.maps:
         objs = submap_objectives(unit, s)
-        if not objs:
-            continue
-        spec = MapSpec(f"submap-{s.id}", s.name, unit.perspectives, objs, statuses, "index.html#",
-                       site.status_names)
-        subs.append({"map": s, "svg": site.maps.render(spec), "file": f"submap-{s.id}.svg",
-                     "text": map_text(unit, objs, statuses, site.status_names)})
+        if objs:
+            subs.append(_render_map(site, unit, f"submap-{s.id}", s.name, objs, statuses, s))
     return main, subs
 
 
-def _action_rows(unit: Unit) -> list[dict]:
-    rows = []
-    for a in unit.actions:
-        rows.append({
-            "a": a,
-            "objectives": [unit.objective_index[o] for o in a.objectives if o in unit.objective_index],
-            "owner": unit.owner_name(a.owner),
-            "status": literal(ActionPlan, "status", a.status),
-            "done": sum(1 for m in a.milestones if m.done),
-        })
-    return rows
+# -- the unit page -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ActionRow:
+    a: ActionPlan
+    objectives: tuple[Objective, ...]
+    owner: str | None
+
+    @property
+    def done(self) -> int:
+        return sum(1 for m in self.a.milestones if m.done)
 
 
-def unit_context(site: SiteContext, unit: Unit) -> dict:
+@dataclass(frozen=True)
+class DepartmentCard:
+    d: Department
+    head: str | None
+    rows: list[PerspectiveRow]
+    #: objective id → the unit-card objectives it supports
+    supports: dict[str, tuple[Objective, ...]]
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    t: Theme
+    #: (id, name) of the city themes it aligns to
+    city: tuple[tuple[str, str], ...]
+    objectives: tuple[Objective, ...]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    label: str
+    path: str
+    edit: str | None
+
+
+def _source_files(site: SiteContext, unit: Unit) -> list[SourceFile]:
+    files = [SourceFile(label, unit.files[key], site.edit_url(unit.files[key]))
+             for key, label in SOURCE_FILES.items() if key in unit.files]
+    for prefix, label in (("assessment/", "考核量表"), ("results/", "考核结果")):
+        files += [SourceFile(f"{label} {k.split('/', 1)[1]}", v, site.edit_url(v))
+                  for k, v in unit.files.items() if k.startswith(prefix)]
+    return files
+
+
+def unit_context(site: SiteContext, unit: Unit, main_map: RenderedMap | None,
+                 sub_maps: list[RenderedMap]) -> dict[str, object]:
     statuses = site.scores.status(unit.id)
     period, scale = card_period(unit)
-    main_map, sub_maps = _maps(site, unit, statuses) if unit.has_system else (None, [])
-    departments = [{
-        "d": d,
-        "head": unit.owner_name(d.head),
-        "rows": card_rows(unit, d.objectives, statuses, scale, period),
-        "supports": {o.id: [unit.objective_index[s] for s in o.supports if s in unit.objective_index]
-                     for o in d.objectives},
-    } for d in unit.departments]
-    themes = [{
-        "t": t,
-        "city": [(c, site.city_theme_names.get(c, c)) for c in t.aligns_to],
-        "objectives": [o for o in unit.all_objectives if o.theme == t.id],
-    } for t in unit.themes]
-    files = [(label, unit.files[key], site.edit_url(unit.files[key]))
-             for key, label in SOURCE_FILES.items() if key in unit.files]
-    files += [(f"考核量表 {k.split('/', 1)[1]}", v, site.edit_url(v))
-              for k, v in unit.files.items() if k.startswith("assessment/")]
-    files += [(f"考核结果 {k.split('/', 1)[1]}", v, site.edit_url(v))
-              for k, v in unit.files.items() if k.startswith("results/")]
     return {
         "site": site,
         "unit": unit,
@@ -117,86 +160,86 @@ def unit_context(site: SiteContext, unit: Unit) -> dict:
         "info": unit.info,
         "kind_name": site.kind_names.get(unit.entry.kind, unit.entry.kind),
         "stage_name": site.stage_names.get(unit.entry.stage, unit.entry.stage),
-        "updated": site.updated.get(unit.id, "—"),
-        "themes": themes,
+        "updated": site.updated.get(unit.id, fmt.NONE),
+        "themes": [ThemeRow(t, tuple((c, site.city_theme_names.get(c, c)) for c in t.aligns_to),
+                            tuple(o for o in unit.all_objectives if o.theme == t.id)) for t in unit.themes],
         "main_map": main_map,
         "sub_maps": sub_maps,
-        "legend": legend(site.status_names),
+        "legend": legend(),
         "rows": card_rows(unit, unit.objectives, statuses, scale, period),
         "card_period": period,
         "has_scale": scale is not None,
-        "departments": departments,
-        "actions": _action_rows(unit),
+        "departments": [DepartmentCard(
+            d, unit.owner_name(d.head), card_rows(unit, d.objectives, statuses, scale, period),
+            {o.id: tuple(unit.objective_index[s] for s in o.supports if s in unit.objective_index)
+             for o in d.objectives}) for d in unit.departments],
+        "actions": [ActionRow(a, tuple(unit.objective_index[o] for o in a.objectives if o in unit.objective_index),
+                              unit.owner_name(a.owner)) for a in unit.actions],
         "latest": site.scores.latest(unit.id),
-        "measure_index": unit.measure_index,
         "articles": site.unit_articles(unit.id),
-        "files": files,
+        "files": _source_files(site, unit),
         "edit_url": site.edit_url(unit.files.get("unit")),
         "has_people": site.internal and bool(unit.people or unit.posts),
-        "status_names": site.status_names,
-        "anchor": anchor,
-        "fmt_target": fmt_target,
-        "literal": literal,
-        "Measure": Measure,
-        "ActionPlan": ActionPlan,
     }
 
 
-def _card_groups(unit: Unit) -> Iterator[tuple[str, str | None, list[Measure]]]:
-    """(heading, department id, measures) in card order: perspectives, then departments."""
+# -- the indicator cards -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CardGroup:
+    heading: str
+    measures: tuple[Measure, ...]
+
+
+def card_groups(unit: Unit) -> Iterator[CardGroup]:
+    """Measures in card order: by perspective, then stray ones, then department sub-cards."""
     for p in unit.perspectives:
         ms = [m for o in unit.objectives if o.perspective == p.id for m in unit.measures_of(o.id)]
         if ms:
-            yield p.name, None, ms
+            yield CardGroup(p.name, tuple(ms))
     card_ids = {o.id for o in unit.objectives}
     stray = [m for m in unit.measures if m.objective not in card_ids]
     if stray:
-        yield "其他", None, stray
+        yield CardGroup("其他", tuple(stray))
     for d in unit.departments:
         if d.measures:
-            yield f"{d.name}分卡", d.id, list(d.measures)
+            yield CardGroup(f"{d.name}分卡", tuple(d.measures))
 
 
-def cards_context(site: SiteContext, unit: Unit) -> dict:
-    statuses = site.scores.status(unit.id)
-    weights: dict[str, list[tuple[str, float]]] = {}
+@dataclass(frozen=True)
+class Weighting:
+    period: str
+    weight: float
+
+
+def cards_context(site: SiteContext, unit: Unit) -> dict[str, object]:
+    weights: dict[str, list[Weighting]] = {}
     for period in unit.periods:
         scale = unit.scales.get(period.id)
         for item in scale.items if scale else ():
-            weights.setdefault(item.measure, []).append((period.name, item.weight))
-    latest = site.scores.latest(unit.id)
-    latest_items = {i.measure_id: i for i in latest.score.items} if latest else {}
+            weights.setdefault(item.measure, []).append(Weighting(period.name, item.weight))
+    latest: PeriodResult | None = site.scores.latest(unit.id)
     return {
         "site": site,
         "unit": unit,
-        "groups": list(_card_groups(unit)),
-        "objectives": unit.objective_index,
-        "statuses": statuses,
-        "status_names": site.status_names,
+        "groups": list(card_groups(unit)),
+        "statuses": site.scores.status(unit.id),
         "weights": weights,
         "latest": latest,
-        "latest_items": latest_items,
-        "anchor": anchor,
-        "fmt_target": fmt_target,
-        "literal": literal,
-        "Measure": Measure,
+        "latest_items": {r.measure_id: r for r in latest.rows} if latest else {},
         "edit_url": site.edit_url(unit.files.get("measures")),
     }
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
     for unit in site.units:
-        ctx = unit_context(site, unit)
-        yield page("unit.md.j2", site.unit_path(unit.id), **ctx)
-        base = f"units/{unit.id}"
-        if ctx["main_map"]:
-            yield Output(f"{base}/{ctx['main_map']['file']}", ctx["main_map"]["svg"].encode("utf-8"))
-        for s in ctx["sub_maps"]:
-            yield Output(f"{base}/{s['file']}", s["svg"].encode("utf-8"))
+        main_map, sub_maps = (unit_maps(site, unit, site.scores.status(unit.id)) if unit.has_system
+                              else (None, []))
+        yield page("unit.md.j2", paths.unit(unit.id), **unit_context(site, unit, main_map, sub_maps))
+        for m in ([main_map] if main_map else []) + sub_maps:
+            yield Output(m.file, m.svg.encode("utf-8"))
         if unit.all_measures:
-            yield page("cards.md.j2", site.cards_path(unit.id), **cards_context(site, unit))
+            yield page("cards.md.j2", paths.cards(unit.id), **cards_context(site, unit))
         if unit.has_system:
-            yield Output(f"{base}/{unit.id}-measures.csv",
-                         measures_csv(unit, site.scores.status(unit.id), site.status_names))
-            yield Output(f"{base}/{unit.id}.json",
-                         unit_json(unit, site.edition, site.updated.get(unit.id)))
+            yield Output(paths.measures_csv(unit.id), measures_csv(unit, site.scores.status(unit.id)))
+            yield Output(paths.unit_json(unit.id), unit_json(unit, site.edition, site.updated.get(unit.id)))

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from generator.model.assessment import Adjustment
-from generator.scoring.report import format_unit_score
-from generator.scoring.textwidth import display_width, pad, table
-
-from .factories import item, make_unit, measure, objective, results, rules, scale
+from generator.render.score_text import format_unit_score
+from generator.render.textwidth import columns as display_width
+from generator.render.textwidth import pad, table
+from tests.scoring.factories import item, make_unit, measure, objective, results, rules, scale
 
 
 def report_unit():

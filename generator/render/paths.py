@@ -1,0 +1,95 @@
+"""Where every staged file goes (docs-relative POSIX paths) and the anchors inside pages.
+
+Page kinds, templates, downloads and the MkDocs nav take paths from here, never from each
+other, so a file name is decided once.
+"""
+from __future__ import annotations
+
+from .escape import anchor
+
+HOME = "index.md"
+ABOUT = "about.md"
+UNITS = "units/index.md"
+UNITS_CSV = "units/units.csv"
+CITY = "city/index.md"
+ROLLOUT = "city/rollout.md"
+GLOSSARY = "city/glossary.md"
+RANKING = "city/ranking.md"
+DUAL_TRACK = "city/dual-track.md"
+ARTICLES = "articles/index.md"
+INTERNAL = "internal/index.md"
+FAIRNESS = "internal/fairness.md"
+
+
+def unit_dir(unit_id: str) -> str:
+    return f"units/{unit_id}"
+
+
+def unit(unit_id: str) -> str:
+    return f"units/{unit_id}/index.md"
+
+
+def cards(unit_id: str) -> str:
+    return f"units/{unit_id}/cards.md"
+
+
+def people(unit_id: str) -> str:
+    return f"units/{unit_id}/people.md"
+
+
+def results(unit_id: str) -> str:
+    return f"units/{unit_id}/results.md"
+
+
+def people_results(unit_id: str) -> str:
+    return f"units/{unit_id}/people-results.md"
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+# -- files beside a unit's pages ----------------------------------------------------------------
+
+def map_svg(unit_id: str, graph_id: str) -> str:
+    """A strategy map's SVG: `map.svg` for the main map, `submap-<id>.svg` for the others."""
+    return f"units/{unit_id}/{'map' if graph_id == 'map-main' else graph_id}.svg"
+
+
+def measures_csv(unit_id: str) -> str:
+    return f"units/{unit_id}/{unit_id}-measures.csv"
+
+
+def unit_json(unit_id: str) -> str:
+    return f"units/{unit_id}/{unit_id}.json"
+
+
+def unit_results(unit_id: str, period_id: str, suffix: str) -> str:
+    return f"units/{unit_id}/{unit_id}-results-{period_id}.{suffix}"
+
+
+def unit_people_results(unit_id: str, period_id: str, suffix: str) -> str:
+    return f"units/{unit_id}/{unit_id}-people-{period_id}.{suffix}"
+
+
+def city_results(period_id: str, suffix: str) -> str:
+    return f"city/results-{period_id}.{suffix}"
+
+
+# -- anchors -------------------------------------------------------------------------------------
+
+def period_anchor(period_id: str) -> str:
+    return anchor("p", period_id)
+
+
+def objective_anchor(objective_id: str) -> str:
+    return anchor("o", objective_id)
+
+
+def measure_anchor(measure_id: str) -> str:
+    return anchor("m", measure_id)
+
+
+def at(path: str, fragment: str) -> str:
+    """`path#fragment`."""
+    return f"{path}#{fragment}"

@@ -1,0 +1,193 @@
+"""Tables as downloads: one cell type, one CSV writer and one XLSX writer for every download.
+
+A `Number` cell carries its value and the text `fmt` gives it, so a CSV shows exactly what
+the page shows and an XLSX cell holds the number with a display format that reads the same.
+Any other cell is text (or an int count). Text is made formula-safe: in CSV through
+`escape.csv_cell`, in XLSX by storing it as a string (openpyxl would turn "=…" into a formula).
+
+CSV: UTF-8 with a BOM (Excel opens Chinese correctly only then), CRLF line ends. XLSX bytes
+are deterministic: fixed document dates and zip timestamps, so unchanged data gives
+unchanged files.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..scoring.ranking import shown
+from . import fmt
+from .errors import RenderError
+from .escape import csv_cell
+from .textwidth import columns
+
+BOM = "\ufeff"
+#: document date written into every XLSX (no build time: unchanged data, unchanged bytes)
+FIXED_DATE = "2000-01-01T00:00:00Z"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A numeric cell: the value a spreadsheet computes with, the text every output shows."""
+
+    value: float
+    text: str
+    #: Excel number format that shows `value` as `text`
+    excel: str = "General"
+
+
+Cell = Number | str | int | None
+Row = Sequence[Cell]
+#: (title line, header, rows) — a table with an optional title
+Block = tuple[str | None, Sequence[str] | None, Sequence[Row]]
+
+
+def score(x: float | None) -> Number | None:
+    """Scores, weights, points, totals (two decimals)."""
+    return None if x is None else Number(shown(x), fmt.score(x), "0.00")
+
+
+def deduction(x: float) -> Number:
+    """A deduction as it counts (negative)."""
+    return Number(shown(-x), fmt.deduction(x), "0.00")
+
+
+def factor(x: float | None) -> Number | None:
+    return None if x is None else Number(round(x, 4), fmt.factor(x), "0.0000")
+
+
+def value(x: float | None) -> Number | None:
+    """A number as written (at most two decimals)."""
+    return None if x is None else Number(float(fmt.value(x)), fmt.value(x))
+
+
+def text(c: Cell) -> str:
+    """A cell as every output shows it ("" for an empty cell)."""
+    if c is None:
+        return ""
+    if isinstance(c, Number):
+        return c.text
+    return str(c)
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+def csv_blocks(blocks: Iterable[Block]) -> bytes:
+    """Blocks (title line, header, rows) separated by blank lines, as Excel-friendly CSV."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    first = True
+    for title, header, rows in blocks:
+        if not first:
+            w.writerow([])
+        first = False
+        if title:
+            w.writerow([csv_cell(title)])
+        if header:
+            w.writerow([csv_cell(h) for h in header])
+        for row in rows:
+            # numbers we formatted are data, never formulas (a negative number starts with "-")
+            w.writerow([c.text if isinstance(c, Number) else csv_cell(c) for c in row])
+    return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def csv_table(header: Sequence[str], rows: Iterable[Row]) -> bytes:
+    return csv_blocks([(None, header, list(rows))])
+
+
+# -- XLSX --------------------------------------------------------------------------------------
+
+_HEAD_FONT = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="ECEFF1")
+_TITLE_FONT = Font(bold=True, size=12)
+#: widest column, in characters (longer text wraps in the cell)
+MAX_WIDTH = 60
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
+    cell = ws.cell(row=row, column=col)
+    if value is None:
+        return
+    if isinstance(value, Number):
+        cell.value = value.value
+        cell.number_format = value.excel
+    elif isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+    else:
+        s = str(value)
+        bad = ILLEGAL_CHARACTERS_RE.search(s)
+        if bad:
+            raise RenderError(
+                f"{name}：工作表“{ws.title}”{get_column_letter(col)}{row} 的文字含有 Excel 不允许的控制字符 "
+                f"U+{ord(bad.group()):04X}（文字开头：{s[:20]!r}）：请在数据文件中删除这个字符", path=name)
+        cell.value = s
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def _deterministic(data: bytes) -> bytes:
+    """Rewrite an XLSX zip with fixed timestamps (document properties and zip entries)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                doc = body.decode("utf-8")
+                doc = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                             lambda m: m.group(1) + FIXED_DATE + m.group(3), doc)
+                body = doc.encode("utf-8")
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            dst.writestr(zi, body)
+    return out.getvalue()
+
+
+def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, name: str) -> bytes:
+    """A workbook with one sheet per (sheet name, blocks): headers bold and frozen (on a sheet
+    with one block), columns as wide as their text. `name` (the file's name) is used in errors."""
+    wb = Workbook()
+    for default in list(wb.worksheets):
+        wb.remove(default)
+    wb.properties.title = title or None
+    wb.properties.creator = "bscportal"
+    for sheet_name, blocks in sheets:
+        ws = wb.create_sheet(title=sheet_name[:31])
+        r = 1
+        widths: dict[int, int] = {}
+        blocks = list(blocks)
+        for btitle, header, rows in blocks:
+            if btitle:
+                _put(ws, r, 1, btitle, name)
+                ws.cell(row=r, column=1).font = _TITLE_FONT
+                r += 1
+            if header:
+                for c, h in enumerate(header, 1):
+                    _put(ws, r, c, h, name)
+                    cell = ws.cell(row=r, column=c)
+                    cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+                    cell.alignment = Alignment(vertical="top", wrap_text=True)
+                    widths[c] = max(widths.get(c, 0), columns(h))
+                if len(blocks) == 1:
+                    ws.freeze_panes = ws.cell(row=r + 1, column=1)
+                r += 1
+            for row in rows:
+                for c, v in enumerate(row, 1):
+                    _put(ws, r, c, v, name)
+                    widths[c] = max(widths.get(c, 0), columns(text(v)))
+                r += 1
+            r += 1
+        for c, w in widths.items():
+            ws.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(8, w + 2))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic(buf.getvalue())
