@@ -5,7 +5,8 @@ from pydantic import Field, model_validator
 
 from .assessment import ScoringParams
 from .base import Model, Name, Slug, Text, Visible
-from .measure import Polarity, Target
+from .measure import Target
+from .vocab import POLARITY, Polarity
 
 
 class Post(Visible):
@@ -32,7 +33,7 @@ class PersonalMeasure(ScoringParams):
     post: Slug = Field(title="所属岗位")
     supports: Slug | None = Field(None, title="支撑的目标", description="单位或部门目标编号")
     unit: str | None = Field(None, title="计量单位", max_length=20)
-    polarity: Polarity = Field("up", title="指标方向")
+    polarity: Polarity = Field("up", title=POLARITY.title, description=POLARITY.description())
     target: Target | None = Field(None, title="目标值", description="各考核期通用的目标值")
     targets: dict[str, Target] = Field(default_factory=dict, title="分期目标值",
                                        description="按考核期或年度填写，优先于 target，如 2009: 12")

@@ -275,3 +275,43 @@ def test_manual_rating_status_is_judged_against_its_target() -> None:
                       params=ScoringParams(rule="manual"), polarity="up", default_cap=120,
                       thresholds=Thresholds(on_track=100, at_risk=90))
     assert line.status == "off-track"
+
+
+# -- one registry; check and engine share each rule's precondition ------------------------------
+
+def test_every_rule_kind_has_a_scorer_a_label_and_docs() -> None:
+    from pathlib import Path
+
+    from generator.model.vocab import RULE, RuleKind
+    from generator.scoring.rules import RULES as REGISTRY
+
+    assert tuple(REGISTRY) == RULE.values and RULE.matches(RuleKind)
+    scoring_doc = (Path(__file__).resolve().parents[2] / "docs" / "scoring.md").read_text(encoding="utf-8")
+    for kind, rule in REGISTRY.items():
+        assert rule.kind == kind and callable(rule.score) and callable(rule.precondition)
+        assert rule.label == RULE.label(kind) and rule.label != kind
+        assert rule.doc, f"{kind}: the scorer's docstring is its reference"
+        assert f"`{kind}` {rule.label}" in scoring_doc, f"docs/scoring.md does not explain `{kind}`"
+
+
+TARGETS: list[Any] = [None, 0, -5, 50, {"min": 95, "max": 100}, {"min": 0, "max": 0}]
+
+
+@pytest.mark.parametrize("rule, params", [
+    ("ratio", {}), ("linear", {"floor": 0}), ("linear", {"floor": 50}), ("bands", {"bands": BANDS}),
+    ("done", {}), ("manual", {}), ("range", {}), ("range", {"tolerance": 2}),
+])
+@pytest.mark.parametrize("polarity", ["up", "down", "range"])
+def test_check_and_engine_agree(rule: str, params: dict[str, Any], polarity: str) -> None:
+    """An item the check (BSC108) accepts is scored; one it refuses is 无法计分 with its message."""
+    from generator.scoring.rules import precondition
+
+    for raw in TARGETS:
+        target = TargetRange(**raw) if isinstance(raw, dict) else raw
+        item = ScoringParams.model_validate({"rule": rule, **params})
+        unmet = precondition(target, item, polarity)
+        outcome, _ = apply_rule(10.0, target, item, polarity, 120)
+        if unmet is None:
+            assert outcome.error is None and outcome.score is not None, (rule, raw, polarity, outcome)
+        else:
+            assert outcome.score is None and outcome.error == unmet.message, (rule, raw, polarity)

@@ -130,3 +130,14 @@ def test_serve_with_a_broken_base_config_exits_1(tmp_path: Path, monkeypatch: py
     finally:
         signal.signal(signal.SIGTERM, sigterm)
     _failed_cleanly(result, "无法读取网站配置 mkdocs.yml")
+
+
+def test_text_excel_cannot_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A character Excel refuses (check refuses control characters first; here the XLSX writer's
+    own guard is made to trip on an ordinary one) names the file and cell, exit 1."""
+    import re
+
+    from generator.render import tabular
+
+    monkeypatch.setattr(tabular, "ILLEGAL_CHARACTERS_RE", re.compile("乡"))
+    _failed_cleanly(_build(tmp_path, monkeypatch), "Excel 不允许的控制字符", "U+4E61", ".xlsx", "请在数据文件中删除")
