@@ -118,9 +118,6 @@ class _Loader:
 
     def load(self) -> LoadResult:
         root = self.root
-        for path, problem in self.tree.outside_links(self.display):
-            self._refused.add(path)
-            self.problems.append(problem)
         if not (root / "city.yml").is_file():
             return LoadResult(None, [Mark(self.display(root / "city.yml")).problem(
                 "BSC006", "找不到 city.yml：请在 scorecards 文件夹里运行，或写出它的路径（bscportal check 路径）")])

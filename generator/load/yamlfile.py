@@ -199,13 +199,13 @@ class _Builder:
                 raise _Refused(Mark(self.doc.path, line, col).problem(
                     "BSC001", f"别名 `*` 展开后的内容超过 {MAX_ALIAS_CHARS} 个字符（从这个别名起超出）："
                               "这会让网站膨胀到难以生成。请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
+        self.doc.values.setdefault(loc, self._pos(node))
         if node.tag not in _CORE_TAGS:
             line, col = self._pos(node)
             self._error(line, col, "BSC001",
                         f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
                         "请删除它，直接写值")
             return None
-        self.doc.values.setdefault(loc, self._pos(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
