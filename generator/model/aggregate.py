@@ -123,9 +123,6 @@ class Unit:
     def measures_of(self, objective_id: str) -> tuple[Measure, ...]:
         return tuple(m for m in self.all_measures if m.objective == objective_id)
 
-    def objectives_in(self, perspective_id: str) -> tuple[Objective, ...]:
-        return tuple(o for o in self.objectives if o.perspective == perspective_id)
-
     def owner_name(self, owner: str | None) -> str | None:
         """Display name of a post or department id."""
         if owner is None:

@@ -18,6 +18,10 @@ Modules, by job:
   command's table), `articles`, `searchdict` (jieba user dictionary), `jinja` (the template
   environment), `output` (`Output`, `page`), `pages/` (one module per page kind, `PAGE_KINDS`)
   and `templates/` (one template per page kind).
+
+Declared boilerplate: the frozen dataclasses that type rows and template contexts are field
+lists, and some share a shape (an entity, its status, what it relates to) without sharing
+meaning; they are kept apart so that a renamed field fails where it is used.
 """
 from __future__ import annotations
 

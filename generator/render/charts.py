@@ -156,6 +156,46 @@ def _tick_text(v: float, step: float) -> str:
     return "0" if text.lstrip("-").strip("0.") == "" else text
 
 
+def _value_grid(lo: float, hi: float, step: float, pos: Callable[[float], float], *,
+                across: tuple[float, float], label_at: float, vertical: bool) -> list[str]:
+    """The value axis: a grid line and a label per tick. Grid lines run across the plot
+    (`across`: from, to), vertical for horizontal bars, horizontal for a line chart."""
+    out = []
+    a, b = across
+    for t in _ticks(lo, hi, step):
+        p = _n(pos(t))
+        if vertical:
+            out.append(f"<line x1=\"{p}\" y1=\"{_n(a)}\" x2=\"{p}\" y2=\"{_n(b)}\" stroke=\"{GRID}\"/>")
+            out.append(f"<text x=\"{p}\" y=\"{_n(label_at)}\" text-anchor=\"middle\" fill=\"{AXIS}\">"
+                       f"{_tick_text(t, step)}</text>")
+        else:
+            out.append(f"<line x1=\"{_n(a)}\" y1=\"{p}\" x2=\"{_n(b)}\" y2=\"{p}\" stroke=\"{GRID}\"/>")
+            out.append(f"<text x=\"{_n(label_at)}\" y=\"{_n(pos(t) + 4)}\" text-anchor=\"end\" fill=\"{AXIS}\">"
+                       f"{_tick_text(t, step)}</text>")
+    return out
+
+
+def _ref_lines(refs: Sequence[RefLine], lo: float, hi: float, pos: Callable[[float], float], *,
+               across: tuple[float, float], vertical: bool) -> list[str]:
+    """Dashed reference lines across the plot, labelled at their end (those outside the axis
+    range are left out)."""
+    out = []
+    a, b = across
+    for r in refs:
+        if not lo <= r.value <= hi:
+            continue
+        p = pos(r.value)
+        if vertical:
+            line = f"x1=\"{_n(p)}\" y1=\"{_n(a)}\" x2=\"{_n(p)}\" y2=\"{_n(b)}\""
+            label = f"x=\"{_n(p)}\" y=\"{_n(a - 3)}\" text-anchor=\"middle\""
+        else:
+            line = f"x1=\"{_n(a)}\" y1=\"{_n(p)}\" x2=\"{_n(b)}\" y2=\"{_n(p)}\""
+            label = f"x=\"{_n(b - 2)}\" y=\"{_n(p - 3)}\" text-anchor=\"end\""
+        out.append(f"<g class=\"bsc-chart-ref\"><line {line} stroke=\"{REF}\" stroke-dasharray=\"2 3\"/>"
+                   f"<text {label} fill=\"{AXIS}\" font-size=\"10\">{escape(r.label)}</text></g>")
+    return out
+
+
 def _marker(kind: str, x: float, y: float, colour: str, tip: str) -> str:
     tip_el = f"<title>{escape(tip)}</title>"
     if kind == "square":
@@ -244,11 +284,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
     out = _open(chart_id, title, desc, width, height)
     out += _legend(series, colours, left, 40, lines=True)
     out.append("<g class=\"bsc-chart-axes\">")
-    for t in _ticks(lo, hi, step):
-        y = sy(t)
-        out.append(f"<line x1=\"{_n(left)}\" y1=\"{_n(y)}\" x2=\"{_n(left + pw)}\" y2=\"{_n(y)}\" stroke=\"{GRID}\"/>")
-        out.append(f"<text x=\"{_n(left - 6)}\" y=\"{_n(y + 4)}\" text-anchor=\"end\" fill=\"{AXIS}\">"
-                   f"{_tick_text(t, step)}</text>")
+    out += _value_grid(lo, hi, step, sy, across=(left, left + pw), label_at=left - 6, vertical=False)
     out.append(f"<line x1=\"{_n(left)}\" y1=\"{_n(top + ph)}\" x2=\"{_n(left + pw)}\" y2=\"{_n(top + ph)}\" "
                f"stroke=\"{AXIS}\"/>")
     for i, lines in enumerate(cats):
@@ -261,14 +297,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
         out.append(f"<text x=\"8\" y=\"{_n(top - 10)}\" fill=\"{AXIS}\" "
                    f"font-size=\"11\">{escape(y_label)}</text>")
     out.append("</g>")
-    for r in refs:
-        if not lo <= r.value <= hi:
-            continue
-        y = sy(r.value)
-        out.append(f"<g class=\"bsc-chart-ref\"><line x1=\"{_n(left)}\" y1=\"{_n(y)}\" x2=\"{_n(left + pw)}\" "
-                   f"y2=\"{_n(y)}\" stroke=\"{REF}\" stroke-dasharray=\"2 3\"/>"
-                   f"<text x=\"{_n(left + pw - 2)}\" y=\"{_n(y - 3)}\" text-anchor=\"end\" fill=\"{AXIS}\" "
-                   f"font-size=\"10\">{escape(r.label)}</text></g>")
+    out += _ref_lines(refs, lo, hi, sy, across=(left, left + pw), vertical=False)
     for si, s in enumerate(series):
         c = colours[si]
         pts = [(sx(i), sy(v), v, i) for i, v in enumerate(s.values) if v is not None]
@@ -324,11 +353,7 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
     if len(series) > 1:
         out += _legend(series, colours, left, 40, lines=False)
     out.append("<g class=\"bsc-chart-axes\">")
-    for t in _ticks(lo, hi, step):
-        x = sx(t)
-        out.append(f"<line x1=\"{_n(x)}\" y1=\"{_n(top)}\" x2=\"{_n(x)}\" y2=\"{_n(top + ph)}\" stroke=\"{GRID}\"/>")
-        out.append(f"<text x=\"{_n(x)}\" y=\"{_n(top + ph + 16)}\" text-anchor=\"middle\" fill=\"{AXIS}\">"
-                   f"{_tick_text(t, step)}</text>")
+    out += _value_grid(lo, hi, step, sx, across=(top, top + ph), label_at=top + ph + 16, vertical=True)
     out.append(f"<line x1=\"{_n(sx(lo))}\" y1=\"{_n(top)}\" x2=\"{_n(sx(lo))}\" y2=\"{_n(top + ph)}\" stroke=\"{AXIS}\"/>")
     out.append("</g>")
     for i, (label,) in enumerate(cats):
@@ -349,14 +374,7 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
                        f"<title>{escape(tip)}</title></rect>")
             out.append(f"<text x=\"{_n(max(x0, x1) + 4)}\" y=\"{_n(y + bar_h - 2)}\" font-size=\"10\" "
                        f"fill=\"{TEXT}\">{escape(show(v))}</text>")
-    for r in refs:
-        if not lo <= r.value <= hi:
-            continue
-        x = sx(r.value)
-        out.append(f"<g class=\"bsc-chart-ref\"><line x1=\"{_n(x)}\" y1=\"{_n(top - 4)}\" x2=\"{_n(x)}\" "
-                   f"y2=\"{_n(top + ph)}\" stroke=\"{REF}\" stroke-dasharray=\"2 3\"/>"
-                   f"<text x=\"{_n(x)}\" y=\"{_n(top - 7)}\" text-anchor=\"middle\" fill=\"{AXIS}\" "
-                   f"font-size=\"10\">{escape(r.label)}</text></g>")
+    out += _ref_lines(refs, lo, hi, sx, across=(top - 4, top + ph), vertical=True)
     out.append("</svg>")
     return Chart(chart_id, title, desc, cats, tuple(series), Markup("".join(out)), show, category_head)
 

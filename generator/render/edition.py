@@ -28,7 +28,6 @@ from typing import Literal
 
 from ..model import (ActionPlan, City, Department, Measure, Objective, ResultsFile, Scale, SubMap,
                      Unit)
-from ..model.results import Actual
 
 Edition = Literal["public", "internal"]
 EDITIONS: tuple[Edition, ...] = ("public", "internal")
@@ -54,9 +53,6 @@ class EditionView:
     @property
     def show_ranking(self) -> bool:
         return self.internal or self.source.info.settings.publish_ranking
-
-    def source_unit(self, unit_id: str) -> Unit:
-        return self.source.units[unit_id]
 
     @cached_property
     def scoring_units(self) -> dict[str, Unit]:
@@ -107,7 +103,6 @@ class _UnitFilter:
         self.unit = unit
         self.city_theme_ids = city_theme_ids
         self.posts = tuple(p for p in unit.posts if not p.internal)
-        self.post_ids = frozenset(p.id for p in self.posts)
         self.hidden_posts = frozenset(p.id for p in unit.posts if p.internal)
         self.departments_src = tuple(d for d in unit.departments if not d.internal)
         self.hidden_departments = frozenset(d.id for d in unit.departments if d.internal)
@@ -230,10 +225,3 @@ class _UnitFilter:
 def public_unit(unit: Unit, city_theme_ids: frozenset[str]) -> Unit:
     """The unit without anything internal (see the module docstring)."""
     return _UnitFilter(unit, city_theme_ids).build()
-
-
-def actual_value(raw: object) -> float | bool | None:
-    """The value of a results entry (plain value or `{value, note}`)."""
-    if isinstance(raw, Actual):
-        return raw.value
-    return raw  # type: ignore[return-value]

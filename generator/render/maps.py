@@ -1,6 +1,6 @@
 """Strategy maps: DOT from the model (graphviz package), SVG from `dot`, cached by DOT hash.
 
-Layout (see /work/shared/brief/stack.md): `rankdir=TB`, one cluster per perspective in the
+Layout: `rankdir=TB`, one cluster per perspective in the
 unit's order (top first), all objectives of a perspective on one rank, an invisible chain of
 anchor nodes that keeps the bands in order. A cause-and-effect link "A drives B" from a lower
 band to an upper one is drawn as the edge B -> A with `dir=back`, so the arrow points up and

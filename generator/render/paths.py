@@ -5,6 +5,8 @@ other, so a file name is decided once.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from .escape import anchor
 
 HOME = "index.md"
@@ -21,28 +23,19 @@ INTERNAL = "internal/index.md"
 FAIRNESS = "internal/fairness.md"
 
 
-def unit_dir(unit_id: str) -> str:
-    return f"units/{unit_id}"
+def _unit_page(name: str) -> Callable[[str], str]:
+    def path(unit_id: str) -> str:
+        return f"units/{unit_id}/{name}.md"
+    path.__doc__ = f"`units/<unit id>/{name}.md`"
+    return path
 
 
-def unit(unit_id: str) -> str:
-    return f"units/{unit_id}/index.md"
-
-
-def cards(unit_id: str) -> str:
-    return f"units/{unit_id}/cards.md"
-
-
-def people(unit_id: str) -> str:
-    return f"units/{unit_id}/people.md"
-
-
-def results(unit_id: str) -> str:
-    return f"units/{unit_id}/results.md"
-
-
-def people_results(unit_id: str) -> str:
-    return f"units/{unit_id}/people-results.md"
+#: a unit's pages
+unit = _unit_page("index")
+cards = _unit_page("cards")
+people = _unit_page("people")
+results = _unit_page("results")
+people_results = _unit_page("people-results")
 
 
 def article(slug: str) -> str:

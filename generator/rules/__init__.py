@@ -3,13 +3,17 @@
 One rule, one module: each declares `CODE`, `NAME`, `SEVERITY`, a docstring with PASS/FAIL
 examples (the reference page in docs/ is built from it), and `check(ctx)` yielding Problems.
 The runner stamps each rule's configured severity, drops warnings a unit silenced and sorts.
+
+Declared boilerplate: the head of every rule module (`CODE`, `NAME`, `SEVERITY`, then
+`def check(ctx)` opening with its loop over `ctx.units()` or `ctx.scales()`) is the rule
+contract, checked by `tests/test_registries.py`; it repeats from module to module by design.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Iterable, Iterator, Protocol
+from typing import Iterator
 
 from ..model import City, Scale, Unit
 from ..model.source import SourceLocator
@@ -51,14 +55,6 @@ class Context:
         for unit in self.units():
             for scale in unit.scales.values():
                 yield unit, scale
-
-
-class Rule(Protocol):
-    CODE: str
-    NAME: str
-    SEVERITY: Severity
-
-    def check(self, ctx: Context) -> Iterable[Problem]: ...
 
 
 def all_rules() -> list[ModuleType]:

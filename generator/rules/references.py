@@ -50,6 +50,13 @@ def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[
              message=f"找不到{what} `{value}`：{_hint(known)}")
 
 
+def _refs(ctx: Context, obj: Any, field: str, values: Iterable[str], known: Iterable[str],
+          what: str, unit: Unit | None) -> Iterator[Problem]:
+    """`_ref` for each item of a list field (pointing at the item)."""
+    for i, value in enumerate(values):
+        yield from _ref(ctx, obj, field, value, known, what, unit, i)
+
+
 def _did_you_mean(code: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
     return f"是不是想写 `{close[0]}`？" if close else ""
@@ -111,28 +118,23 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
     card = {o.id for o in unit.objectives}
     owners = set(unit.post_index) | set(unit.department_index)
     for theme in unit.themes:
-        for i, ref in enumerate(theme.aligns_to):
-            yield from _ref(ctx, theme, "aligns_to", ref, city_themes, "市级战略主题", unit, i)
+        yield from _refs(ctx, theme, "aligns_to", theme.aligns_to, city_themes, "市级战略主题", unit)
     for obj in unit.all_objectives:
         yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, "层面", unit)
         yield from _ref(ctx, obj, "theme", obj.theme, themes, "战略主题", unit)
         yield from _ref(ctx, obj, "owner", obj.owner, owners, "岗位或部门", unit)
-        for i, ref in enumerate(obj.drives):
-            yield from _ref(ctx, obj, "drives", ref, objectives, "目标", unit, i)
-        for i, ref in enumerate(obj.supports):
-            yield from _ref(ctx, obj, "supports", ref, card, "总卡目标", unit, i)
+        yield from _refs(ctx, obj, "drives", obj.drives, objectives, "目标", unit)
+        yield from _refs(ctx, obj, "supports", obj.supports, card, "总卡目标", unit)
     for sub in unit.maps:
         yield from _ref(ctx, sub, "theme", sub.theme, themes, "战略主题", unit)
         yield from _ref(ctx, sub, "department", sub.department, unit.department_index, "部门", unit)
-        for i, ref in enumerate(sub.objectives):
-            yield from _ref(ctx, sub, "objectives", ref, objectives, "目标", unit, i)
+        yield from _refs(ctx, sub, "objectives", sub.objectives, objectives, "目标", unit)
     for m in unit.all_measures:
         yield from _ref(ctx, m, "objective", m.objective, objectives, "目标", unit)
         yield from _ref(ctx, m, "owner", m.owner, owners, "岗位或部门", unit)
         yield from _ref(ctx, m, "tracker", m.tracker, owners, "岗位或部门", unit)
     for act in unit.actions:
-        for i, ref in enumerate(act.objectives):
-            yield from _ref(ctx, act, "objectives", ref, objectives, "目标", unit, i)
+        yield from _refs(ctx, act, "objectives", act.objectives, objectives, "目标", unit)
         yield from _ref(ctx, act, "owner", act.owner, owners, "岗位或部门", unit)
     for dep in unit.departments:
         yield from _ref(ctx, dep, "head", dep.head, unit.post_index, "岗位", unit)

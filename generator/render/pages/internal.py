@@ -47,7 +47,7 @@ def _unit_entities(u: Unit) -> Iterator[tuple[str, Markable, str]]:
     """(what, entity, link) for every entity of a unit that may carry `internal`."""
     base = paths.unit(u.id)
     yield from (("战略主题", t, f"{base}#t-{t.id}") for t in u.themes)
-    yield from (("战略目标", o, f"{base}#o-{o.id}") for o in u.all_objectives)
+    yield from (("战略目标", o, paths.at(base, paths.objective_anchor(o.id))) for o in u.all_objectives)
     yield from (("分战略地图", s, f"{base}#sm-{s.id}") for s in u.maps)
     yield from (("指标", m, paths.at(paths.cards(u.id), paths.measure_anchor(m.id))) for m in u.all_measures)
     yield from (("行动方案", a, f"{base}#a-{a.id}") for a in u.actions)
