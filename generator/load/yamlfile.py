@@ -265,10 +265,12 @@ class _Builder:
             number = int(plain) if is_int else float(plain)
         if number is None or not abs(number) < MAX_NUMBER:
             line, col = self._pos(node)
-            shown = value if len(value) <= 24 else f"{value[:20]}…（共 {len(value)} 个字符）"
+            short = len(value) <= 24
+            shown = value if short else f"{value[:20]}…（共 {len(value)} 个字符）"
+            quoted = f"：'{value}'" if short else "（两边各加一个 '）"
             self._error(line, col, "BSC004",
                         f"数字 `{shown}` 太大：数值最多写 {MAX_DIGITS} 位数字，且要小于 10 的 15 次方"
-                        f"（1000 万亿）。如果这是文字（如编号、电话号码），请加引号：'{shown}'")
+                        f"（1000 万亿）。如果这是文字（如编号、电话号码），请加引号{quoted}")
             return value
         if is_int:
             return number if str(number) == value else SourceInt(int(number), value)
@@ -328,12 +330,13 @@ def read_source(path: Path, display: str, code: str = "BSC001",
     """A source file's text (UTF-8, BOM allowed, size-capped, no control characters), or a
     problem saying why not. The size is known before anything is read."""
     try:
+        # stat before opening: opening a named pipe would wait for a writer forever
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Mark(display).problem(code, f"{what}不是普通文件（可能是设备或管道）：请换成普通文件")]
+        if info.st_size > MAX_BYTES:
+            return None, [_too_big(display, code, what, info.st_size)]
         with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return None, [Mark(display).problem(code, f"{what}不是普通文件（可能是设备或管道）：请换成普通文件")]
-            if info.st_size > MAX_BYTES:
-                return None, [_too_big(display, code, what, info.st_size)]
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Mark(display).problem(code, f"无法读取{what}：{exc.strerror}")]

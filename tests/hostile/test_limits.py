@@ -74,3 +74,19 @@ def test_file_over_the_cap_is_refused_before_it_is_read(tmp_path):
     assert errors(result) == [("BSC001", "scorecards/units/alpha/measures.yml", 1, 1)]
     message = only_error(result).message
     assert "过大" in message and f"上限 {MAX_BYTES // 1024} KB" in message and "锚点" not in message
+
+
+def test_named_pipe_instead_of_a_file_is_refused_without_waiting(tmp_path):
+    import os
+
+    from generator.check import check_tree
+    from tests.helpers import mini_tree
+
+    root = mini_tree(tmp_path)
+    (root / "units/alpha/actions.yml").unlink()
+    os.mkfifo(root / "units/alpha/actions.yml")
+    start = time.perf_counter()
+    result = check_tree(root)
+    assert time.perf_counter() - start < 2
+    assert errors(result) == [("BSC001", "scorecards/units/alpha/actions.yml", 1, 1)]
+    assert "不是普通文件" in only_error(result).message
