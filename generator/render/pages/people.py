@@ -50,13 +50,13 @@ def person_results(unit: Unit) -> list[PersonResults]:
             continue
         scores = {s.person_id: s for s in score_people(unit, period.id)}
         rows = []
-        for pid, pr in results.people.items():
+        for pid, reported in results.people.items():
             person = unit.person_index.get(pid)
             measure_names = {m.id: m.name for m in person.measures} if person else {}
             rows.append(PersonResultRow(
-                id=pid, person=person, score=scores.get(pid), rating=pr.leadership_rating,
-                actuals=tuple(f"{measure_names.get(mid, mid)}：{_actual(v)}" for mid, v in pr.actuals.items()),
-                grade=grade_names.get(pr.traditional_grade, pr.traditional_grade) if pr.traditional_grade else fmt.NONE))
+                id=pid, person=person, score=scores.get(pid), rating=reported.leadership_rating,
+                actuals=tuple(f"{measure_names.get(mid, mid)}：{_actual(v)}" for mid, v in reported.actuals.items()),
+                grade=grade_names.get(reported.traditional_grade, reported.traditional_grade) if reported.traditional_grade else fmt.NONE))
         out.append(PersonResults(period, tuple(rows)))
     return out
 
