@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .load.tree import CITY_FILES, UNIT_FILES, UNIT_FOLDERS
+from .load.yamlfile import MAX_ALIAS_CHARS, MAX_BYTES, MAX_DEPTH, MAX_DIGITS
 from .reference_examples import ARTICLE_EXAMPLE, EXAMPLES
 from .schema import atomic_write
 
@@ -128,6 +129,13 @@ def render_format() -> str:
         "YAML 的几条规则：冒号后要有空格；缩进用空格不用 Tab；同一层的键不能重复；"
         "`no`、`on` 这类词按文本处理；映射的键（如目标值里的 `2008:`）一律按文本处理；"
         "日期写成 `2008-01-01`；缺数写 `null`。检查命令：`bscportal check scorecards`。",
+        "",
+        f"文件的界限（`check` 会指出位置）：每个文件不超过 {MAX_BYTES // 1024} KB，用 UTF-8 保存，"
+        "不能含控制字符（如 U+0000、U+000B，直接写入或写成 `\\v` 这样的转义都不行）；文本字段照写照存"
+        f"（`1.50` 仍是 `1.50`），数字最多 {MAX_DIGITS} 位且小于 10 的 15 次方，超长的编号或电话请加引号；"
+        f"嵌套不超过 {MAX_DEPTH} 层，`*` 别名展开后的内容不超过 {MAX_ALIAS_CHARS} 个字符；"
+        "网址只能是 `http://`、`https://` 或站内相对路径；`scorecards/` 和 `content/` 里的符号链接"
+        "不能指向文件夹之外（BSC007）。",
         "",
         "## 文件一览",
         "",
