@@ -10,6 +10,8 @@ import re
 
 from markupsafe import Markup, escape as _html_escape
 
+from . import fmt
+
 #: Python-Markdown's backslash-escapable characters, plus `|` (added by the tables extension).
 #: Escaping any other character would leave a visible backslash, so only these get one.
 _MD_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
@@ -89,10 +91,8 @@ def csv_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, (bool, int, float)):
+        return fmt.value(value)
     s = str(value)
     if s.startswith(_FORMULA_START):
         return "'" + s
