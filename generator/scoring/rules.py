@@ -119,9 +119,15 @@ def range_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unm
     if not isinstance(target, TargetRange):
         return Unmet("rule", "range（区间）规则需要区间目标，本指标的目标是单个数值："
                              "请把目标写成 {min: 下限, max: 上限}，或改用其他规则")
-    if not params.tolerance and target.min == target.max == 0:
-        return Unmet("rule", "目标区间为 0，无法确定容差：请写 tolerance（容差）")
+    if not params.tolerance and not _default_tolerance(target) > 0:
+        return Unmet("rule", "目标区间宽度为 0 且上下限为 0（或小到无法计算），无法确定容差："
+                             "请写 tolerance（容差）")
     return None
+
+
+def _default_tolerance(target: TargetRange) -> float:
+    """The range width, or |bound| × 0.1 for a single value (0 when neither gives a width)."""
+    return (target.max - target.min) or abs(target.min) * 0.1
 
 
 def no_precondition(target: Target | None, params: ScoringParams, polarity: str) -> Unmet | None:
@@ -184,7 +190,7 @@ def range_(a: float, target: Target | None, params: ScoringParams, polarity: str
     lo, hi = target.min, target.max
     if lo <= a <= hi:
         return RuleOutcome(clamp(100.0, cap))
-    tolerance = params.tolerance or (hi - lo) or abs(lo) * 0.1
+    tolerance = params.tolerance or _default_tolerance(target)
     distance = lo - a if a < lo else a - hi
     return RuleOutcome(clamp(100.0 * (1 - distance / tolerance), cap))
 

@@ -55,3 +55,12 @@ def test_long_digit_string_in_a_text_field_is_refused_with_a_quoting_hint(tmp_pa
     result = check(tmp_path, {"units/alpha/unit.yml": ("vision: 全省样板", "vision: 123456789012345678901")})
     assert errors(result) == [("BSC004", "scorecards/units/alpha/unit.yml", 3, 9)]
     assert "请加引号" in only_error(result).message
+
+
+def test_range_target_too_small_to_give_a_tolerance(tmp_path):
+    # |5e-324| * 0.1 underflows to 0: the default tolerance once divided by zero while scoring
+    result = check(tmp_path, {"units/alpha/measures.yml": ("targets: {'2008': 90}",
+                                                           "targets: {'2008': {min: 5e-324, max: 5e-324}}"),
+                              "units/alpha/assessment/2008.yml": ("M-C1", "M-C1, rule: range")})
+    assert errors(result) == [("BSC108", "scorecards/units/alpha/assessment/2008.yml", 4, 21)]  # at `rule`
+    assert "tolerance" in only_error(result).message
