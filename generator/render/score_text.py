@@ -45,7 +45,7 @@ def _summary(pr: PeriodResult) -> list[str]:
     out.extend(f"提示：{w}" for w in pr.warnings)
     if s.traditional is not None:
         extra = "" if s.traditional.score is None else f"，{fmt.value(s.traditional.score)} 分"
-        out.append(f"传统考核（双轨对照）：{pr.traditional_grade}{extra}；{pr.comparison_text}")
+        out.append(f"传统考核（双轨对照）：{pr.traditional_grade}{extra}；对照：{pr.comparison_text}")
     return out
 
 
