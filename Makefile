@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all deps system-deps system-deps-browser check site serve test test-fast schema docs bench clean
+.PHONY: all deps system-deps system-deps-browser system-deps-office check site serve test test-fast schema docs bench clean
 
 all: site
 
@@ -24,6 +24,10 @@ system-deps:
 system-deps-browser:
 	bash .ci/system-deps.sh --browser
 
+# LibreOffice (headless) for the test that opens the exported workbooks
+system-deps-office:
+	bash .ci/system-deps.sh --office
+
 check: deps
 	$(BIN)/bscportal check scorecards
 
@@ -33,7 +37,7 @@ site: deps
 serve: deps
 	$(BIN)/bscportal serve --edition internal
 
-test: deps system-deps-browser
+test: deps system-deps-browser system-deps-office
 	$(BIN)/python -m pytest -q
 
 test-fast: deps

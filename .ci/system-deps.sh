@@ -2,6 +2,7 @@
 # Installs the Debian packages the portal and its tests need, only when missing:
 # graphviz (dot lays out strategy maps), fonts-noto-cjk (so dot measures Chinese labels),
 # chromium (end-to-end tests; Playwright drives it, never downloads a browser),
+# libreoffice-calc-nogui (--office: the workbook test opens exported XLSX files headless),
 # python3-venv (only when `python3 -m venv` failed, on Debian's own Python).
 set -euo pipefail
 need=()
@@ -10,6 +11,7 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk fontconf
 for arg in "$@"; do
   case "$arg" in
     --browser) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
+    --office) command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui) ;;
     # Debian's own python3 ships venv/ensurepip separately
     --venv) need+=("python3-venv") ;;
   esac
