@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ..problems import Mark, Problem, Severity
+from .aliases import alias_position
 from .characters import BAD_CHAR, ESCAPE_HINT, RAW_HINT, describe, escape_producing_bad, line_col
 from .syntaxerrors import syntax_problem
 
@@ -158,7 +159,7 @@ class _Builder:
 
     def _alias_pos(self, loc: Loc) -> tuple[int, int]:
         """Where the alias that stands at `loc` is written (the composer forgets it)."""
-        found = _alias_mark(self.text, loc)
+        found = alias_position(self.text, loc, _Loader)
         if found is None:
             mark = self.doc.mark(loc)
             return mark.line, mark.col
@@ -288,41 +289,6 @@ class _Builder:
         line, col = line_col(self.text, start + offset)
         self._error(line + self.line_offset, col, "BSC001",
                     f"双引号里的转义 `{escape}` 是控制字符 {describe(ch)}：{ESCAPE_HINT}")
-
-
-def _alias_mark(text: str, target: Loc) -> tuple[int, int] | None:
-    """The start (0-based line and column) of the alias event that the builder reached at
-    `target` (locations are retraced from the event stream: sequence indices and mapping keys)."""
-    # frames: [loc or None, is_mapping, next index / expecting a key, current key]
-    stack: list[list[Any]] = []
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop()
-            continue
-        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent,
-                                  yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            continue
-        here: Loc | None = ()
-        if stack:
-            frame = stack[-1]
-            if not frame[1]:
-                here = None if frame[0] is None else frame[0] + (frame[2],)
-                frame[2] += 1
-            elif frame[2]:  # a key
-                frame[2] = False
-                frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else None
-                here = None
-            else:
-                here = None if frame[0] is None or frame[3] is None else frame[0] + (frame[3],)
-                frame[2] = True
-        if isinstance(event, yaml.AliasEvent) and here == target:
-            start = event.start_mark
-            return (start.line, start.column) if start is not None else None
-        if isinstance(event, yaml.SequenceStartEvent):
-            stack.append([here, False, 0, None])
-        elif isinstance(event, yaml.MappingStartEvent):
-            stack.append([here, True, True, None])
-    return None
 
 
 def read_source(path: Path, display: str, code: str = "BSC001",
