@@ -26,13 +26,21 @@ class Problem:
     code: str = field(compare=True)
     message: str = field(compare=True)
     unit: str | None = field(default=None, compare=False)
+    #: a spreadsheet cell (`Sheet!B7`) in place of line:col, for problems in a workbook
+    cell: str | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """`line:col`, or the workbook cell (`Sheet!B7`)."""
+        return self.cell if self.cell is not None else f"{self.line}:{self.col}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def with_severity(self, severity: Severity) -> "Problem":
-        return Problem(self.path, self.line, self.col, severity, self.code, self.message, self.unit)
+        return Problem(self.path, self.line, self.col, severity, self.code, self.message, self.unit,
+                       self.cell)
 
 
 @dataclass(frozen=True)
@@ -58,9 +66,10 @@ def display_path(path: Path | str) -> str:
 
 
 def format_text(problems: Iterable[Problem]) -> str:
-    """`path:line:col: severity: message [CODE]`, the form compilers use."""
+    """`path:line:col: severity: message [CODE]`, the form compilers use (`path:Sheet!B7: …` in a
+    workbook)."""
     return "\n".join(
-        f"{p.path}:{p.line}:{p.col}: {p.severity.value}: {p.message} [{p.code}]" for p in problems
+        f"{p.path}:{p.where}: {p.severity.value}: {p.message} [{p.code}]" for p in problems
     )
 
 
@@ -87,7 +96,8 @@ def format_json(problems: Iterable[Problem]) -> str:
     return json.dumps(
         [
             {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity.value,
-             "code": p.code, "message": p.message, "unit": p.unit}
+             "code": p.code, "message": p.message, "unit": p.unit,
+             **({"cell": p.cell} if p.cell is not None else {})}
             for p in problems
         ],
         ensure_ascii=False,
