@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import quote
 
 from ..model import City, Unit
 from ..load.articles import Article
@@ -70,7 +71,9 @@ class SiteContext:
         if not shown_path or not settings.repo_url:
             return None
         repo_path = self.repo_paths.get(shown_path, shown_path)
-        return f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{repo_path}"
+        # the URL's scheme and the branch name are validated by the model; the path is quoted
+        return (f"{settings.repo_url.rstrip('/')}/edit/{quote(settings.edit_branch, safe='/')}/"
+                f"{quote(repo_path, safe='/')}")
 
     # -- articles ------------------------------------------------------------------------------
     @cached_property

@@ -104,3 +104,21 @@ def test_csv_download(rendered):
     csv_text = rendered["public"]["units/mini-town/mini-town-measures.csv"]
     assert csv_text.startswith("\ufeff")
     assert "农民人均纯收入" in csv_text and "机密" not in csv_text
+
+
+def test_static_pages_never_follow_links_out_of_content_pages(tmp_path):
+    """Even without `check` (which refuses links out of the tree, BSC007), the page kind only
+    stages real files under content/pages: no folder link is walked, no file link leaves it."""
+    from generator.render.pages.static import page_files
+
+    pages = tmp_path / "content" / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "about.md").write_text("# 关于", encoding="utf-8")
+    (pages / "sub" / "a.md").write_text("# 甲", encoding="utf-8")
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "key.md").write_text("机密", encoding="utf-8")
+    (pages / "leak.md").symlink_to(secret / "key.md")
+    (pages / "dir").symlink_to(secret, target_is_directory=True)
+    (pages / "articles").symlink_to(tmp_path / "content", target_is_directory=True)
+    assert [p.relative_to(pages).as_posix() for p in page_files(pages)] == ["about.md", "sub/a.md"]
