@@ -4,6 +4,11 @@ Each edition gets its own staging folder (`<stage_root>/<edition>/docs`, plus it
 jieba user dictionary) and its own output folder (`<out>/<edition>`), so nothing of the internal
 edition can reach the public one. Check errors (the scorecards' and the articles') stop the build
 before anything is written.
+
+The output is atomic and locked (`publish`): MkDocs writes each edition into a new folder beside
+`<out>/<edition>`, which replaces the previous site in one step only once MkDocs has finished; a
+failed or killed build leaves the previous site exactly as it was. The output folder and the
+staging folder are locked for the whole build, so a second build into either stops with a message.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from ..render.searchdict import user_dict
 from . import gitdates
 from .errors import BuildError
 from .mkdocs_config import BASE_CONFIG, THEME_DIR, dump, edition_config
+from .publish import OutputLock, publish
 from .stage import StageReport, stage, write_if_changed
 
 DEFAULT_STAGE = Path(".stage")
@@ -208,19 +214,25 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
                    editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
                    cache_root: Path | str | None = DEFAULT_CACHE,
                    theme_dir: Path = THEME_DIR) -> tuple[Prepared, list[EditionReport]]:
+    """check, then per edition: render and stage, `mkdocs build` into a new folder, swap it in.
+
+    Check errors stop it before anything is written. Staging and MkDocs run under the locks of
+    `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose build fails keeps its previous site; editions built before it in
+    this call are already published."""
     chosen = [edition_of(e) for e in editions]
-    prep = prepare(Path(scorecards_root), Path(content_root))
-    maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
-    reports = []
-    for edition in chosen:
-        started = time.perf_counter()
-        site_dir = Path(out_dir) / edition
-        config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)
-        rendered = time.perf_counter()
-        warnings = mkdocs_build(config_path)
-        done = time.perf_counter()
-        reports.append(EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
-                                     done - started, staged, warnings, rendered - started, done - rendered))
+    prep = prepare(Path(scorecards_root), Path(content_root))   # read-only: nothing written yet
+    with OutputLock(Path(out_dir), "写入"), OutputLock(Path(stage_root), "使用暂存文件夹"):
+        maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
+        reports = []
+        for edition in chosen:
+            started = time.perf_counter()
+            site_dir = Path(out_dir) / edition
+            config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)
+            rendered = time.perf_counter()
+            warnings = publish(site_dir, lambda new: mkdocs_build(config_path, site_dir=str(new.resolve())))
+            done = time.perf_counter()
+            reports.append(EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
+                                         done - started, staged, warnings, rendered - started, done - rendered))
     return prep, reports
 
 

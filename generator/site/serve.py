@@ -2,9 +2,15 @@
 
 MkDocs' `LiveReloadServer` watches `scorecards/`, `content/`, `theme/` and the base mkdocs.yml;
 on a change the builder re-checks and re-stages (only changed files are written), then runs
-`mkdocs build` and the browser reloads. The staging folder itself is not watched, so staging
-never triggers a second build. Check errors do not stop the server: they are printed, and the
-site shows a page listing them until they are fixed.
+`mkdocs build` into a new folder that replaces the served one only when complete (`publish`), and
+the browser reloads. The staging folder itself is not watched, so staging never triggers a second
+build.
+
+A rebuild that fails — check errors in the data, a map `dot` cannot draw, a broken theme template
+or mkdocs.yml — does not stop the server and does not touch the site being served: the last good
+build stays, and every page is served with a banner at the top that says why the preview did not
+update (the server adds it to each HTML response while the error lasts). When the very first build
+fails there is no good build yet: a one-page site listing the problems is built instead.
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ import signal
 import tempfile
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
@@ -21,19 +28,48 @@ from ..render.escape import html
 from ..render.maps import MapRenderer
 from .build import DEFAULT_CACHE, BuildError, edition_of, mkdocs_build, prepare, stage_edition
 from .mkdocs_config import BASE_CONFIG, THEME_DIR
+from .publish import publish
 from .stage import stage
 
 log = logging.getLogger("bscportal.serve")
 
 
+def _problem_items(problems: list[Problem]) -> str:
+    return "".join(f"<li><code>{html(p.path)}:{p.line}:{p.col}</code> {html(p.message)} "
+                   f"<small>[{html(p.code)}]</small></li>" for p in problems)
+
+
 def error_page(message: str, problems: list[Problem]) -> dict[str, bytes]:
-    """A one-page site that lists the problems (shown in the browser until they are fixed)."""
-    items = "".join(f"<li><code>{html(p.path)}:{p.line}:{p.col}</code> {html(p.message)} "
-                    f"<small>[{html(p.code)}]</small></li>" for p in problems)
+    """A one-page site that lists the problems (built when the first build fails)."""
     text = (f"---\ntitle: 数据有错误\n---\n\n# 数据有错误\n\n<p>{html(message)}</p>\n\n"
-            f"<ol class=\"bsc-problems\">{items}</ol>\n\n<p>改正后保存文件，本页会自动刷新。</p>\n")
+            f"<ol class=\"bsc-problems\">{_problem_items(problems)}</ol>\n\n<p>改正后保存文件，本页会自动刷新。</p>\n")
     about = "---\ntitle: 关于本站\n---\n\n# 关于本站\n\n数据有错误，网站暂时只显示错误列表。\n"
     return {"index.md": text.encode("utf-8"), "about.md": about.encode("utf-8")}
+
+
+#: the banner's look: inline, so it shows whatever state the theme's stylesheet is in
+_BANNER_STYLE = ("position:sticky;top:0;z-index:1000;margin:0;padding:.8em 1.2em;max-height:50vh;"
+                 "overflow:auto;background:#fff3f3;color:#8a0000;border-bottom:3px solid #c00000;"
+                 "font:15px/1.5 sans-serif")
+
+
+def error_banner(error: BuildError) -> bytes:
+    """The banner shown at the top of every served page while the last rebuild has failed."""
+    problems = f"<ol>{_problem_items(error.problems[:50])}</ol>" if error.problems else ""
+    more = f"<p>…… 另有 {len(error.problems) - 50} 个问题（见终端）</p>" if len(error.problems) > 50 else ""
+    return (f'<div class="bsc-build-error" role="alert" style="{_BANNER_STYLE}">'
+            f"<p><strong>预览没有更新：最近一次修改后未能生成网站，下面仍是上次成功生成的页面。</strong></p>"
+            f'<pre style="white-space:pre-wrap;margin:.4em 0;font:inherit">{html(str(error))}</pre>'
+            f"{problems}{more}<p>改正后保存文件，本页会自动刷新。</p></div>").encode("utf-8")
+
+
+def with_banner(page: bytes, error: BuildError | None) -> bytes:
+    """`page` (an HTML document) with the error banner right after `<body…>`; as is without error."""
+    if error is None:
+        return page
+    start = page.find(b"<body")
+    at = page.find(b">", start) + 1 if start >= 0 else 0
+    return page[:at] + error_banner(error) + page[at:]
 
 
 class Preview:
@@ -48,35 +84,39 @@ class Preview:
         self.maps = MapRenderer(cache_root / "maps" if cache_root else None)
         self.config_path: Path | None = None
         self.serve_url: str | None = None
-        #: False while the data has errors (the site shows the error page)
-        self.ok = True
+        #: why the last rebuild failed (shown on every page until a rebuild succeeds), or None
+        self.error: BuildError | None = None
 
-    def restage(self) -> Path:
-        """check → render → stage; on errors (in the data, or a map that cannot be drawn) stage
-        the error page instead (and log the problems)."""
+    @property
+    def has_site(self) -> bool:
+        return (self.site_dir / "index.html").is_file()
+
+    def build(self) -> None:
+        """check → render → stage → `mkdocs build` into a new folder → swap it in.
+
+        On a failure the site being served stays as it was and `error` says why; the failure is
+        raised only while there is no site yet (the caller builds the error page then)."""
         try:
             prep = prepare(self.scorecards, self.content)
-            self.config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
-                                                     self.maps, self.theme_dir)
+            config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
+                                                self.maps, self.theme_dir)
+            self.config_path = config_path
+            if report.changed:
+                log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.written), len(report.deleted))
+            overrides = {"site_url": self.serve_url} if self.serve_url else {}
+            warnings = publish(self.site_dir,
+                               lambda new: mkdocs_build(config_path, site_dir=str(new.resolve()), **overrides))
         except BuildError as exc:
+            self.error = exc
             if exc.problems:
                 log.error("\n%s", FORMATTERS["text"](exc.problems))
             log.error("%s", exc)
-            stage(error_page(str(exc), exc.problems), self.stage_root / self.edition / "docs")
-            self.ok = False
-            if self.config_path is None:  # first run: still need a config
+            if not self.has_site:
                 raise
-            return self.config_path
-        self.ok = True
-        if report.changed:
-            log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.written), len(report.deleted))
-        return self.config_path
-
-    def build(self) -> None:
-        config_path = self.restage()
-        overrides = {"site_url": self.serve_url} if self.serve_url else {}
-        warnings = mkdocs_build(config_path, **overrides)
-        for warning in warnings if self.ok else ():   # the error page leaves the nav dangling
+            log.error("仍在提供上次成功生成的网站；页面顶部显示上面的错误。")
+            return
+        self.error = None
+        for warning in warnings:
             log.warning("MkDocs: %s", warning)
 
 
@@ -97,8 +137,6 @@ def _setup_logging() -> None:
 def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
                addr: str = "127.0.0.1:8000", *, cache_root: Path | None = DEFAULT_CACHE) -> None:
     """Serve `edition` at `addr` until interrupted, rebuilding on edits."""
-    from mkdocs.livereload import LiveReloadServer
-
     _setup_logging()
     signal.signal(signal.SIGTERM, _interrupt)   # `kill` cleans up like Ctrl-C
     host, _, port = addr.rpartition(":")
@@ -114,14 +152,18 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
         def builder() -> None:
             try:
                 preview.build()
-            except BuildError as exc:   # e.g. a broken theme file: keep serving the last site
-                log.error("%s", exc)
+            except BuildError:   # only while there is no site at all: show the error page again
+                try:
+                    _first_run_with_errors(preview)
+                except BuildError as exc:
+                    log.error("%s", exc)
 
-        server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(preview.site_dir))
+        server = _server_class()(preview, builder=builder, host=host, port=int(port),
+                                 root=str(preview.site_dir))
 
         def error_handler(code: int) -> bytes | None:
             page = preview.site_dir / "404.html"
-            return page.read_bytes() if code == 404 and page.is_file() else None
+            return with_banner(page.read_bytes(), preview.error) if code == 404 and page.is_file() else None
 
         server.error_handler = error_handler
         for path in (Path(root), Path(content), THEME_DIR, BASE_CONFIG):
@@ -139,20 +181,42 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
 
 
 def _first_run_with_errors(preview: Preview) -> None:
-    """No good build yet: write a config for the error page so the server can start."""
+    """No good build yet: build a one-page site that lists the problems, so the server can start
+    (raises `BuildError` when even that cannot be built, e.g. the base mkdocs.yml is broken)."""
     from ..check import check_tree
     from .mkdocs_config import dump, edition_config
     from .stage import write_if_changed
 
+    error = preview.error or BuildError("未能生成网站")
     result = check_tree(preview.scorecards)
     folder = preview.stage_root / preview.edition
     dict_path = folder / "jieba_user_dict.txt"
     write_if_changed(dict_path, b"")
     if result.city is None:
         raise BuildError("找不到可用的 city.yml / registry.yml，无法预览", result.problems)
+    stage(error_page(str(error), error.problems), folder / "docs")
     cfg = edition_config(result.city, preview.edition, docs_dir=folder / "docs", site_dir=preview.site_dir,
                          user_dict=dict_path, theme_dir=preview.theme_dir)
     cfg["nav"] = [{"首页": "index.md"}]
-    preview.config_path = folder / "mkdocs.yml"
-    write_if_changed(preview.config_path, dump(cfg).encode("utf-8"))
-    mkdocs_build(preview.config_path)
+    config_path = folder / "mkdocs.yml"
+    write_if_changed(config_path, dump(cfg).encode("utf-8"))
+    publish(preview.site_dir, lambda new: mkdocs_build(config_path, site_dir=str(new.resolve())))
+    preview.config_path = config_path
+
+
+def _server_class() -> Any:
+    """MkDocs' live-reload server, adding the error banner to every HTML page it serves while
+    the preview's last rebuild has failed (MkDocs 1.6: the hook is `_inject_js_into_html`, where
+    the server adds its reload script; tests/site/test_serve.py checks it is still called)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        def __init__(self, preview: Preview, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.preview = preview
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            page: bytes = super()._inject_js_into_html(content, epoch)
+            return with_banner(page, self.preview.error)
+
+    return PreviewServer

@@ -97,7 +97,7 @@ def test_broken_theme_template(tmp_path: Path) -> None:
     assert "主题模板" in str(exc.value) and "main.html" in str(exc.value) and "第 2 行" in str(exc.value)
 
 
-def test_serve_shows_a_missing_dot_as_the_error_page_and_recovers(tmp_path: Path,
+def test_serve_keeps_the_last_site_on_a_missing_dot_and_recovers(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.site.serve import Preview
 
@@ -108,11 +108,14 @@ def test_serve_shows_a_missing_dot_as_the_error_page_and_recovers(tmp_path: Path
     path = os.environ["PATH"]
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    index = (preview.site_dir / "index.html").read_bytes()
     preview.build()                                   # does not raise: the server keeps running
-    index = (preview.site_dir / "index.html").read_text(encoding="utf-8")
-    assert "找不到 Graphviz 的 dot 程序" in index and MAP_TITLE in index
+    assert (preview.site_dir / "index.html").read_bytes() == index   # the last good site stays
+    assert preview.error is not None
+    assert "找不到 Graphviz 的 dot 程序" in str(preview.error) and MAP_TITLE in str(preview.error)
     monkeypatch.setenv("PATH", path)
     preview.build()
+    assert preview.error is None
     assert (preview.site_dir / "units" / "mini-town" / "index.html").is_file()
 
 
