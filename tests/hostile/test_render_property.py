@@ -1,0 +1,86 @@
+"""Property, the build half: whatever Unicode an editor puts into a text field, once `check`
+accepts it every edition renders it as text — the staged files, turned into HTML the way MkDocs
+does, hold no live `<script>`, no `javascript:` link and no event attribute; the text reads as
+written on the unit's page; and every file stays inside the docs folder."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.check import check_tree
+from generator.render import render_edition
+from generator.render.maps import MapRenderer
+from tests.helpers import MINI
+from tests.hostile.test_property import FIELDS, TEXT, _put
+
+#: the Markdown extensions of the base mkdocs.yml (toc without its slugify: ids do not matter here)
+EXTENSIONS = ["attr_list", "tables", "admonition", "pymdownx.details", "toc"]
+SCRIPT = re.compile(r"<\s*script", re.I)
+JS_URL = re.compile(r"""(?:href|src|xlink:href|action|formaction)\s*=\s*["']?\s*javascript:""", re.I)
+EVENT = re.compile(r"<[^>]*\s on[a-z]+\s*=", re.I | re.X)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("render-property") / "scorecards"
+    shutil.copytree(MINI, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory) -> MapRenderer:
+    return MapRenderer(tmp_path_factory.mktemp("maps"))
+
+
+def _html(path: str, data: bytes) -> str:
+    text = data.decode("utf-8")
+    if path.endswith(".md"):
+        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+        return markdown.markdown(body, extensions=EXTENSIONS)
+    return text
+
+
+def _visible(page_html: str) -> str:
+    """The page's text as a reader sees it: tags out, entities decoded, whitespace folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT, field=st.sampled_from(FIELDS))
+def test_accepted_text_is_rendered_as_text_everywhere(tree: Path, maps: MapRenderer, text: str,
+                                                      field: tuple[str, tuple[Any, ...], Any]) -> None:
+    rel, where, _ = field
+    original = (MINI / rel).read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    _put(data, where, text)
+    (tree / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10 ** 6),
+                            encoding="utf-8", newline="")
+    try:
+        result = check_tree(tree)
+    finally:
+        (tree / rel).write_text(original, encoding="utf-8")
+    if result.errors or result.city is None:
+        return                                  # refused where it stands: test_property checks that
+    shown = " ".join(text.split())
+    for edition in ("public", "internal"):
+        _, files = render_edition(result.city, edition, maps=maps)
+        for path, raw in files.items():
+            assert not path.startswith(("/", "\\")) and ".." not in Path(path).parts, path
+            if not path.endswith((".md", ".svg")):
+                continue
+            page = _html(path, raw)
+            assert not SCRIPT.search(page), (edition, path, text)
+            assert not JS_URL.search(page), (edition, path, text)
+            assert not EVENT.search(page), (edition, path, text)
+        if shown:
+            unit_page = _visible(_html("units/alpha/index.md", files["units/alpha/index.md"]))
+            assert shown in unit_page, (edition, shown)
