@@ -196,6 +196,139 @@ def serve(edition: str, addr: str, path: Path, content: Path) -> None:
         sys.exit(1)
 
 
+@main.group()
+def export() -> None:
+    """Write workbooks (Excel) to revise a unit's system or to report a period's values."""
+
+
+def _export_failed(exc: Exception, problems: list) -> None:
+    _print_problems(problems, _default_format())
+    click.echo(str(exc), err=True)
+    sys.exit(1)
+
+
+def _scorecards(path: Path) -> Path:
+    if not (path / "city.yml").is_file():
+        raise click.UsageError(f"{path} 里没有 city.yml：请用 --path 指定整个数据文件夹（如 scorecards）")
+    return path
+
+
+@export.command("xlsx")
+@click.argument("unit")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The workbook to write (default: UNIT-system.xlsx).")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+def export_xlsx(unit: str, out: Path | None, path: Path) -> None:
+    """Write a unit's scorecard system (unit, unit card, indicator cards, action plans, one sheet
+    per assessment scale) as one workbook; change the yellow cells and `import xlsx` it back.
+
+    \b
+    Example:
+      bscportal export xlsx hainan-township -o 海南乡体系.xlsx
+    """
+    from .exchange.export import ExportError, system_workbook
+    from .exchange.importer import atomic_write
+
+    try:
+        name, data = system_workbook(_scorecards(path), unit)
+    except ExportError as exc:
+        _export_failed(exc, exc.problems)
+    atomic_write(out or Path(name), data)
+    click.echo(f"已写出 {out or name}")
+
+
+@export.command("form")
+@click.argument("unit")
+@click.argument("period")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The workbook to write (default: UNIT-PERIOD-form.xlsx).")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+def export_form(unit: str, period: str, out: Path | None, path: Path) -> None:
+    """Write a unit's reporting form (填报表) for a period: every assessed and monitoring measure
+    with an input cell for its actual value, bonus/deduction/veto items, a signature block.
+
+    \b
+    Example:
+      bscportal export form hainan-township 2009
+    """
+    from .exchange.export import ExportError, form_workbook
+    from .exchange.importer import atomic_write
+
+    try:
+        name, data = form_workbook(_scorecards(path), unit, period)
+    except ExportError as exc:
+        _export_failed(exc, exc.problems)
+    atomic_write(out or Path(name), data)
+    click.echo(f"已写出 {out or name}")
+
+
+@export.command("forms")
+@click.argument("period")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
+              help="A folder, or a file ending in .zip (default: folder forms-PERIOD).")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+def export_forms(period: str, out: Path | None, path: Path) -> None:
+    """Write the reporting form of every unit that has a scale for PERIOD, into a folder or a zip.
+
+    \b
+    Example:
+      bscportal export forms 2009 -o 2009填报表.zip
+    """
+    from .exchange.export import ExportError, all_forms, zip_bytes
+    from .exchange.importer import atomic_write
+
+    try:
+        files, skipped = all_forms(_scorecards(path), period)
+    except ExportError as exc:
+        _export_failed(exc, exc.problems)
+    target = out or Path(f"forms-{period}")
+    if target.suffix.lower() == ".zip":
+        atomic_write(target, zip_bytes(files))
+    else:
+        for name, data in sorted(files.items()):
+            atomic_write(target / name, data)
+    click.echo(f"已写出 {len(files)} 份填报表到 {target}")
+    if skipped:
+        click.echo(f"这些单位的数据有错误，没有生成填报表（请运行 bscportal check）：{'、'.join(skipped)}", err=True)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Read workbooks made by `bscportal export` back into the YAML files."""
+
+
+@import_group.command("xlsx")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show the changes without writing any file.")
+@click.option("--unit", default=None, help="Refuse a workbook of any other unit.")
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default=None,
+              help="How problems are printed (as for check).")
+def import_xlsx(files: tuple[Path, ...], dry_run: bool, unit: str | None, path: Path, fmt: str | None) -> None:
+    """Apply the changes of each workbook (all of them or, on any problem, none), keeping the
+    YAML files' comments and layout; the result must pass check. Prints what changed.
+
+    Exit status: 0 every workbook imported (or unchanged), 1 a workbook refused.
+
+    \b
+    Example:
+      bscportal import xlsx 海南乡-2009-填报表.xlsx --dry-run
+    """
+    from .exchange.importer import import_workbook, summary
+
+    root = _scorecards(path)
+    failed = False
+    for file in files:
+        outcome = import_workbook(root, file, dry_run=dry_run, expect_unit=unit)
+        if outcome.problems:
+            _print_problems(outcome.problems, fmt or _default_format())
+            click.echo(f"{outcome.workbook}：没有导入，没有改动任何文件", err=True)
+            failed = True
+            continue
+        click.echo("\n".join(summary(outcome, dry_run)))
+    sys.exit(1 if failed else 0)
+
+
 def _editions(edition: str) -> tuple[str, ...]:
     return ("public", "internal") if edition == "all" else (edition,)
 

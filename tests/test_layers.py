@@ -25,6 +25,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "generator.rules": (4, "rules"),
     "generator.check": (5, "check"),
     "generator.render": (6, "render"),
+    "generator.exchange": (6, "render"),    # workbooks: export from the model, import into YAML
     "generator.site": (7, "site"),
     "generator.reference": (8, "docs"),
     "generator.reference_examples": (8, "docs"),

@@ -20,6 +20,9 @@ class Period(Model):
     start: dt.date = Field(title="开始日期")
     end: dt.date = Field(title="结束日期")
     track: Track = Field("live", title=TRACK.title, description=TRACK.description())
+    due: dt.date | None = Field(None, title="结果报送截止日期",
+                                description="各单位应在此日期前报送本期实际值（填报表）；不写则不判断是否逾期。"
+                                            "报送情况页按它列出逾期的单位，检查时对已过截止日期仍没有结果文件的考核期给出警告（BSC208）")
 
     @model_validator(mode="after")
     def _dates(self) -> "Period":

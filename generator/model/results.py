@@ -1,6 +1,7 @@
 """`units/<id>/results/<period>.yml`: actual values of one period."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Union
 
 from pydantic import Field
@@ -35,6 +36,9 @@ class PersonResult(Model):
 class ResultsFile(Model):
     period: Slug = Field(title="考核期", description="与文件名一致")
     published: bool = Field(True, title="公开", description="false 时本期结果只出现在内部版")
+    reported: dt.date | None = Field(None, title="报送日期",
+                                     description="单位报送本期实际值（交回填报表）的日期；bscportal import xlsx 导入填报表时写入。"
+                                                 "晚于考核期的报送截止日期即为逾期报送")
     actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="实际值",
                                              description="指标编号: 实际值；缺数写 null")
     bonus: dict[Slug, Points] = Field(default_factory=dict, title="加分", description="加分项编号: 加分（正数）")

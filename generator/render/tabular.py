@@ -106,14 +106,14 @@ def csv_table(header: Sequence[str], rows: Iterable[Row]) -> bytes:
 
 # -- XLSX --------------------------------------------------------------------------------------
 
-_HEAD_FONT = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="ECEFF1")
-_TITLE_FONT = Font(bold=True, size=12)
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="ECEFF1")
+TITLE_FONT = Font(bold=True, size=12)
 #: widest column, in characters (longer text wraps in the cell)
 MAX_WIDTH = 60
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
+def put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
     cell = ws.cell(row=row, column=col)
     if value is None:
         return
@@ -133,7 +133,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
         cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
-def _deterministic(data: bytes) -> bytes:
+def deterministic(data: bytes) -> bytes:
     """Rewrite an XLSX zip with fixed timestamps (document properties and zip entries)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -167,14 +167,14 @@ def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, na
         blocks = list(blocks)
         for btitle, header, rows in blocks:
             if btitle:
-                _put(ws, r, 1, btitle, name)
-                ws.cell(row=r, column=1).font = _TITLE_FONT
+                put(ws, r, 1, btitle, name)
+                ws.cell(row=r, column=1).font = TITLE_FONT
                 r += 1
             if header:
                 for c, h in enumerate(header, 1):
-                    _put(ws, r, c, h, name)
+                    put(ws, r, c, h, name)
                     cell = ws.cell(row=r, column=c)
-                    cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+                    cell.font, cell.fill = HEAD_FONT, HEAD_FILL
                     cell.alignment = Alignment(vertical="top", wrap_text=True)
                     widths[c] = max(widths.get(c, 0), columns(h))
                 if len(blocks) == 1:
@@ -182,7 +182,7 @@ def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, na
                 r += 1
             for row in rows:
                 for c, v in enumerate(row, 1):
-                    _put(ws, r, c, v, name)
+                    put(ws, r, c, v, name)
                     widths[c] = max(widths.get(c, 0), columns(text(v)))
                 r += 1
             r += 1
@@ -190,4 +190,4 @@ def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, na
             ws.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(8, w + 2))
     buf = io.BytesIO()
     wb.save(buf)
-    return _deterministic(buf.getvalue())
+    return deterministic(buf.getvalue())

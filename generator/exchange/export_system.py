@@ -1,0 +1,234 @@
+"""`bscportal export xlsx UNIT`: a unit's scorecard system as one workbook to revise.
+
+Sheets: 单位 (mission, vision, values), 总卡 (objectives of the unit card and the department
+sub-cards), 指标卡 (every indicator card, one row each, a column per target period), 行动方案,
+里程碑, and 量表 <period> for every assessment scale (items, then bonus/deduction/veto items).
+Ids are grey keys; everything yellow can be changed and comes back through `import xlsx`.
+Adding or removing objectives, measures or scale items stays a YAML edit.
+"""
+from __future__ import annotations
+
+from ..model import (ActionPlan, Adjustment, Baseline, Measure, Milestone, Objective, Scale,
+                     ScaleItem, Thresholds, Unit, UnitFile)
+from ..model.vocab import (ACTION_STATUS, AGGREGATION, CAPITAL, DATA_TYPE, FREQUENCY, MEASURE_TYPE,
+                           MISSING_RULE, POLARITY, RULE)
+from ..render import fmt
+from .cells import Date, TargetCell, Text, TextList
+from .columns import (YES_NO, Column, Row, choice, edit, key, label, named, number, order, refs,
+                      shown, table, text, unit_file)
+from .layout import Fixed, Input, Place, SheetLayout, WorkbookLayout
+
+HINT = "黄色单元格可以修改，灰色的编号不能修改；新增或删除目标、指标、考核项目请直接修改 YAML 文件。"
+
+
+def _unit_sheet(unit: Unit, info: UnitFile) -> SheetLayout:
+    sheet = SheetLayout("单位", min_widths={2: 60})
+    file = unit_file(unit, "unit.yml")
+    sheet.add(Fixed(f"{unit.name} 平衡计分卡体系", "title"))
+    sheet.add(Fixed(HINT, "hint"))
+    sheet.add(Fixed(label(UnitFile, "id"), "label"), Fixed(unit.id, "key"))
+    sheet.add(Fixed("单位名称", "label"), Fixed(unit.name, "text"))
+    for name in ("mission", "vision", "summary", "updated_note"):
+        sheet.add(Fixed(label(UnitFile, name), "label"),
+                  Input(text(UnitFile, name), getattr(info, name), Place(file, (), name, order(UnitFile)),
+                        wrap=True))
+    sheet.add(Fixed(label(UnitFile, "values"), "label"),
+              Input(TextList(), tuple(info.values), Place(file, (), "values", order(UnitFile)), wrap=True))
+    return sheet
+
+
+def _owners(unit: Unit) -> list[tuple[str, str]]:
+    return [(p.id, p.name) for p in unit.posts] + [(d.id, d.name) for d in unit.departments]
+
+
+def _objectives(unit: Unit) -> list[Row[Objective]]:
+    rows = [Row(o, unit_file(unit, "map.yml"), ("objectives", i), "总卡") for i, o in enumerate(unit.objectives)]
+    for j, d in enumerate(unit.departments):
+        rows += [Row(o, unit_file(unit, "departments.yml"), ("departments", j, "objectives", i), d.name)
+                 for i, o in enumerate(d.objectives)]
+    return rows
+
+
+def _objective_sheet(unit: Unit) -> SheetLayout:
+    rows = _objectives(unit)
+    objs = [o.id for o in unit.all_objectives]
+    owners = _owners(unit)
+    persp = [(p.id, p.name) for p in unit.perspectives]
+    themes = [(t.id, t.name) for t in unit.themes]
+    O = Objective
+    cols: list[Column[Objective]] = [
+        Column("所在卡片", lambda r: Fixed(r.card, "text")),
+        Column(label(O, "id"), key(lambda o: o.id)),
+        Column(label(O, "name"), edit(O, "name", text(O, "name"))),
+        Column(label(O, "perspective"), edit(O, "perspective", lambda o: named(
+            persp, [o.perspective], label(O, "perspective"), required=True))),
+        Column(label(O, "theme"), edit(O, "theme", lambda o: named(themes, [o.theme], label(O, "theme")))),
+        Column(label(O, "owner"), edit(O, "owner", lambda o: named(owners, [o.owner], "岗位或部门"))),
+        Column(label(O, "drives"), edit(O, "drives", lambda o: refs(objs, o.drives, "目标"))),
+        Column(label(O, "supports"), edit(O, "supports", lambda o: refs(objs, o.supports, "目标"))),
+        Column(CAPITAL.title, edit(O, "capital", choice(CAPITAL, required=False))),
+        Column(label(O, "description"), edit(O, "description", text(O, "description"), wrap=True)),
+        Column(label(O, "internal"), edit(O, "internal", YES_NO)),
+    ]
+    sheet = SheetLayout("总卡", freeze=1)
+    table(sheet, cols, rows)
+    return sheet
+
+
+def target_keys(unit: Unit) -> list[str]:
+    """Period ids (and years) that some measure has a target for, the unit's periods first."""
+    seen = [p.id for p in unit.periods]
+    for m in unit.all_measures:
+        seen += [k for k in m.targets if k not in seen]
+    return [k for k in seen if any(k in m.targets for m in unit.all_measures)]
+
+
+def _measures(unit: Unit) -> list[Row[Measure]]:
+    rows = [Row(m, unit_file(unit, "measures.yml"), ("measures", i), "总卡") for i, m in enumerate(unit.measures)]
+    for j, d in enumerate(unit.departments):
+        rows += [Row(m, unit_file(unit, "departments.yml"), ("departments", j, "measures", i), d.name)
+                 for i, m in enumerate(d.measures)]
+    return rows
+
+
+def _measure_sheet(unit: Unit) -> SheetLayout:
+    M = Measure
+    objs = [o.id for o in unit.all_objectives]
+    owners = _owners(unit)
+    bl, th = order(Baseline), order(Thresholds)
+    targets = [Column(f"目标值 {fmt.period_key(k, unit.period_index)}",
+                      edit(M, k, lambda m: TargetCell(data_type=m.data_type),
+                           current=lambda m, k=k: m.targets.get(k), sub="targets"))  # type: ignore[misc]
+               for k in target_keys(unit)]
+    cols: list[Column[Measure]] = [
+        Column("所在卡片", lambda r: Fixed(r.card, "text")),
+        Column(label(M, "id"), key(lambda m: m.id)),
+        Column(label(M, "name"), edit(M, "name", text(M, "name"))),
+        Column(label(M, "objective"), edit(M, "objective", lambda m: refs(objs, [m.objective], "目标", many=False))),
+        Column(MEASURE_TYPE.title, edit(M, "type", choice(MEASURE_TYPE))),
+        Column(label(M, "unit"), edit(M, "unit", Text())),
+        Column(DATA_TYPE.title, edit(M, "data_type", choice(DATA_TYPE))),
+        Column(POLARITY.title, edit(M, "polarity", choice(POLARITY))),
+        Column(label(Baseline, "period"), edit(M, "period", Text(), sub="baseline", sub_order=bl,
+                                               current=lambda m: m.baseline.period if m.baseline else None)),
+        Column(label(Baseline, "value"), edit(M, "value", number(Baseline, "value", optional=True), sub="baseline",
+                                              sub_order=bl, current=lambda m: m.baseline.value if m.baseline else None)),
+        *targets,
+        Column(label(Thresholds, "on_track"), edit(M, "on_track", number(Thresholds, "on_track", optional=True),
+                                                   sub="thresholds", sub_order=th,
+                                                   current=lambda m: m.thresholds.on_track if m.thresholds else None)),
+        Column(label(Thresholds, "at_risk"), edit(M, "at_risk", number(Thresholds, "at_risk", optional=True),
+                                                  sub="thresholds", sub_order=th,
+                                                  current=lambda m: m.thresholds.at_risk if m.thresholds else None)),
+        Column(FREQUENCY.title, edit(M, "frequency", choice(FREQUENCY))),
+        Column(AGGREGATION.title, edit(M, "aggregation", choice(AGGREGATION))),
+        Column(label(M, "source"), edit(M, "source", text(M, "source"), wrap=True)),
+        Column(label(M, "owner"), edit(M, "owner", lambda m: named(owners, [m.owner], "岗位或部门"))),
+        Column(label(M, "tracker"), edit(M, "tracker", lambda m: named(owners, [m.tracker], "岗位或部门"))),
+        *(Column(label(M, n), edit(M, n, text(M, n), wrap=True))
+          for n in ("definition", "purpose", "formula", "notes")),
+        Column(label(M, "internal"), edit(M, "internal", YES_NO)),
+    ]
+    sheet = SheetLayout("指标卡", freeze=1)
+    table(sheet, cols, _measures(unit))
+    return sheet
+
+
+def _action_sheets(unit: Unit) -> list[SheetLayout]:
+    A = ActionPlan
+    file = unit_file(unit, "actions.yml")
+    objs = [o.id for o in unit.all_objectives]
+    owners = _owners(unit)
+    cols: list[Column[ActionPlan]] = [
+        Column(label(A, "id"), key(lambda a: a.id)),
+        Column(label(A, "name"), edit(A, "name", text(A, "name"))),
+        Column(label(A, "description"), edit(A, "description", text(A, "description"), wrap=True)),
+        Column(label(A, "objectives"), edit(A, "objectives", lambda a: refs(objs, a.objectives, "目标"))),
+        Column(label(A, "owner"), edit(A, "owner", lambda a: named(owners, [a.owner], "岗位或部门"))),
+        Column(label(A, "start"), edit(A, "start", Date(required=True))),
+        Column(label(A, "end"), edit(A, "end", Date(required=True))),
+        Column(label(A, "budget"), edit(A, "budget", number(A, "budget"))),
+        Column(ACTION_STATUS.title, edit(A, "status", choice(ACTION_STATUS))),
+        Column(label(A, "internal"), edit(A, "internal", YES_NO)),
+    ]
+    actions = SheetLayout("行动方案", freeze=1)
+    table(actions, cols, [Row(a, file, ("actions", i)) for i, a in enumerate(unit.actions)])
+    Ms = Milestone
+    mcols: list[Column[Milestone]] = [
+        Column(label(A, "id"), lambda r: Fixed(r.card, "key")),
+        Column("序号", lambda r: Fixed(int(r.loc[3]) + 1, "key")),
+        Column(label(Ms, "name"), edit(Ms, "name", text(Ms, "name"))),
+        Column(label(Ms, "due"), edit(Ms, "due", Date(required=True))),
+        Column(label(Ms, "done"), edit(Ms, "done", YES_NO)),
+    ]
+    # a milestone's row carries its action's id (as `card`) for the key column
+    rows = [Row(m, file, ("actions", i, "milestones", j), a.id)
+            for i, a in enumerate(unit.actions) for j, m in enumerate(a.milestones)]
+    milestones = SheetLayout("里程碑", freeze=1)
+    table(milestones, mcols, rows)
+    return [actions, milestones]
+
+
+def _bands(item: ScaleItem) -> str:
+    parts = []
+    for b in item.bands:
+        lo = "" if b.min is None else f"≥{fmt.value(b.min)}"
+        hi = "" if b.max is None else f"≤{fmt.value(b.max)}"
+        parts.append(f"{lo}{' 且 ' if lo and hi else ''}{hi}：{fmt.value(b.score)}")
+    return fmt.join(parts, fmt.RECORD_SEP)
+
+
+def scale_sheet(unit: Unit, period: str, scale: Scale) -> SheetLayout:
+    file = unit_file(unit, f"assessment/{period}.yml")
+    S, I, Adj = Scale, ScaleItem, Adjustment
+    sheet = SheetLayout(f"量表 {period}")
+    name = unit.period_index[period].name if period in unit.period_index else period
+    sheet.add(Fixed(label(S, "period"), "label"), Fixed(period, "key"), Fixed(name, "text"))
+    sheet.add(Fixed(MISSING_RULE.title, "label"),
+              Input(choice(MISSING_RULE, required=False), scale.missing, Place(file, (), "missing", order(S))))
+    sheet.add(Fixed(label(S, "note"), "label"),
+              Input(text(S, "note"), scale.note, Place(file, (), "note", order(S)), wrap=True))
+    sheet.blank()
+    measures = unit.measure_index
+    cols: list[Column[ScaleItem]] = [
+        Column(label(I, "measure"), key(lambda i: i.measure)),
+        Column("指标名称", shown(lambda i: measures[i.measure].name if i.measure in measures else "（未知指标）")),
+        Column(label(I, "weight"), edit(I, "weight", number(I, "weight"))),
+        Column(RULE.title, edit(I, "rule", choice(RULE))),
+        Column(label(I, "cap"), edit(I, "cap", number(I, "cap"))),
+        Column(label(I, "floor"), edit(I, "floor", number(I, "floor"))),
+        Column(label(I, "tolerance"), edit(I, "tolerance", number(I, "tolerance"))),
+        Column(label(I, "bands") + "（在 YAML 中修改）", shown(_bands)),
+        Column(label(I, "note"), edit(I, "note", text(I, "note"), wrap=True)),
+    ]
+    sheet.freeze = table(sheet, cols, [Row(it, file, ("items", i)) for i, it in enumerate(scale.items)])
+    sheet.blank()
+    acols: list[Column[Adjustment]] = [
+        Column("类别", lambda r: Fixed(r.card, "text")),
+        Column(label(Adj, "id"), key(lambda a: a.id)),
+        Column(label(Adj, "name"), edit(Adj, "name", text(Adj, "name"))),
+        Column(label(Adj, "max"), edit(Adj, "max", number(Adj, "max"))),
+        Column(label(Adj, "description"), edit(Adj, "description", text(Adj, "description"), wrap=True)),
+        Column(label(Adj, "internal"), edit(Adj, "internal", YES_NO)),
+    ]
+    adj = [Row(a, file, (field, i), label(S, field))
+           for field in ("bonus", "deductions", "veto") for i, a in enumerate(getattr(scale, field))]
+    table(sheet, acols, adj)
+    return sheet
+
+
+def system_files(unit: Unit) -> tuple[str, ...]:
+    names = ["unit.yml", "map.yml", "measures.yml", "departments.yml", "actions.yml"]
+    names += [f"assessment/{p}.yml" for p in unit.scales]
+    return tuple(unit_file(unit, n) for n in names)
+
+
+def system_layout(unit: Unit) -> WorkbookLayout:
+    """The workbook of a unit's system (the unit must have a unit.yml)."""
+    assert unit.info is not None
+    sheets = [_unit_sheet(unit, unit.info), _objective_sheet(unit), _measure_sheet(unit),
+              *_action_sheets(unit)]
+    sheets += [scale_sheet(unit, p.id, unit.scales[p.id]) for p in unit.periods if p.id in unit.scales]
+    sheets += [scale_sheet(unit, pid, s) for pid, s in unit.scales.items() if pid not in unit.period_index]
+    return WorkbookLayout("system", unit.id, None, f"{unit.name} 平衡计分卡体系", sheets, system_files(unit),
+                          unit_cell=(3, 2))
