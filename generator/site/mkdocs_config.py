@@ -23,6 +23,8 @@ BASE_CONFIG = PROJECT_ROOT / "mkdocs.yml"
 THEME_DIR = PROJECT_ROOT / "theme"
 #: MkDocs hook that fixes the search worker's reading of Chinese queries and ids
 SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
+#: MkDocs hook that passes the HTML of every article body through the allow-list sanitiser
+SANITIZE_HOOK = Path(__file__).resolve().parent / "sanitize.py"
 
 #: the whole nav: sections with index pages; unit pages and articles are reached from tables
 NAV: list[Any] = [
@@ -133,10 +135,12 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
             break
     else:
         plugins.insert(0, {"search": {"jieba_dict_user": str(user_dict.resolve())}})
-    # patch Material's search worker after the build (Chinese query segmentation, ids)
+    # clean the HTML of article bodies (before the search plugin and the theme see it); patch
+    # Material's search worker after the build (Chinese query segmentation, ids)
     hooks = cfg.setdefault("hooks", [])
-    if str(SEARCH_HOOK) not in hooks:
-        hooks.append(str(SEARCH_HOOK))
+    for hook in (SANITIZE_HOOK, SEARCH_HOOK):
+        if str(hook) not in hooks:
+            hooks.append(str(hook))
     return cfg
 
 
