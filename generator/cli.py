@@ -196,6 +196,39 @@ def serve(edition: str, addr: str, path: Path, content: Path) -> None:
         sys.exit(1)
 
 
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards",
+              show_default=True, help="The scorecards folder (inside a git checkout).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text", "json"]), default=None,
+              help="markdown (for a pull-request comment; the default when piped), text (the "
+                   "default on a terminal), json.")
+@click.option("--edition", type=click.Choice(["internal", "public"]), default="internal",
+              show_default=True, help="public: leave out every change only the internal edition shows.")
+def diff_cmd(base: str, head: str | None, path: Path, fmt: str | None, edition: str) -> None:
+    """What changed between git revisions BASE and HEAD (default: the working tree), in
+    scorecard terms, grouped by unit: objectives, links, measures, targets, weights, rules,
+    results (a closed period's result rewritten is a warning), people (internal).
+
+    \b
+    Example:
+      bscportal diff main
+      bscportal diff origin/main HEAD --format markdown > diff.md
+    """
+    from .diff import RevisionError, diff_revisions, render
+
+    if not path.is_dir():
+        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
+    chosen = fmt or ("text" if sys.stdout.isatty() else "markdown")
+    try:
+        comparison = diff_revisions(path, base, head)
+    except RevisionError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(render(comparison, chosen, edition), nl=False)
+
+
 @main.group()
 def export() -> None:
     """Write workbooks (Excel) to revise a unit's system or to report a period's values."""

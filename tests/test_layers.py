@@ -2,7 +2,7 @@
 
 Layers, lowest first (a module may import its own layer and any layer below it):
 
-    problems ← model ← load ← scoring ← rules ← check ← render ← site
+    problems ← model ← load ← scoring ← rules ← check ← render (and diff) ← site
              ← docs generators (reference, reference_examples, schema) ← cli
 
 Every import counts: module level, inside functions, and under `TYPE_CHECKING`.
@@ -26,6 +26,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "generator.check": (5, "check"),
     "generator.render": (6, "render"),
     "generator.exchange": (6, "render"),    # workbooks: export from the model, import into YAML
+    "generator.diff": (6, "render"),          # compares typed cities; public side via render.edition
     "generator.site": (7, "site"),
     "generator.reference": (8, "docs"),
     "generator.reference_examples": (8, "docs"),

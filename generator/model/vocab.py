@@ -104,10 +104,33 @@ ActionStatus = Literal["planned", "in-progress", "done", "delayed", "cancelled"]
 ACTION_STATUS = Vocabulary("状态", (("planned", "未开始"), ("in-progress", "进行中"), ("done", "已完成"),
                                     ("delayed", "延期"), ("cancelled", "取消")))
 
+# -- changes between two revisions (`bscportal diff`, the 修订记录 pages) ----------------------
+
+ChangeKind = Literal["added", "removed", "renamed", "moved", "changed", "revised", "unreadable"]
+CHANGE_KIND = Vocabulary("改动类型", (
+    ("added", "新增"), ("removed", "删除"), ("renamed", "改名"), ("moved", "移动"),
+    ("changed", "修改"), ("revised", "改写已结束考核期的结果"), ("unreadable", "无法比较")))
+
+#: what a change is about (the things an editor keeps in the YAML files)
+EntityKind = Literal[
+    "city", "city-theme", "perspective", "stage", "unit-kind", "settings", "term", "unit", "theme",
+    "objective", "link", "submap", "measure", "action", "department", "post", "rules", "period",
+    "grade", "difficulty", "scale", "scale-item", "bonus", "deduction", "veto", "results",
+    "actual", "person"]
+ENTITY = Vocabulary("改动对象", (
+    ("city", "城市"), ("city-theme", "市级战略主题"), ("perspective", "层面"), ("stage", "推行阶段"),
+    ("unit-kind", "单位类别"), ("settings", "设置"), ("term", "术语"), ("unit", "单位"),
+    ("theme", "战略主题"), ("objective", "战略目标"), ("link", "因果关系"), ("submap", "分战略地图"),
+    ("measure", "指标"), ("action", "行动方案"), ("department", "部门"), ("post", "岗位"),
+    ("rules", "考核办法"), ("period", "考核期"), ("grade", "等次"), ("difficulty", "岗位难度类别"),
+    ("scale", "考核量表"), ("scale-item", "考核指标"), ("bonus", "加分项"), ("deduction", "扣分项"),
+    ("veto", "一票否决项"), ("results", "考核结果"), ("actual", "实际值"), ("person", "人员")))
+
 #: every vocabulary with the `Literal` it labels (checked by `tests/test_vocab.py`)
 VOCABULARIES: tuple[tuple[Vocabulary, object], ...] = (
     (PERIOD_KIND, PeriodKind), (TRACK, Track), (RULE, RuleKind), (MISSING_RULE, MissingRule),
     (ADJUSTMENT, AdjustmentKind), (STATUS, Status), (POLARITY, Polarity),
     (MEASURE_TYPE, MeasureType), (FREQUENCY, Frequency), (DATA_TYPE, DataType),
     (AGGREGATION, Aggregation), (CAPITAL, Capital), (ACTION_STATUS, ActionStatus),
+    (CHANGE_KIND, ChangeKind), (ENTITY, EntityKind),
 )

@@ -28,6 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from ..diff.history import History
 from ..model import City
 from ..load.articles import Article
 from .context import SiteContext
@@ -50,8 +51,8 @@ def edition_articles(articles: Sequence[Article], site_city: City, internal: boo
 
 def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] = (),
                    updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
-                   pages_dir: Path | None = None,
-                   repo_paths: dict[str, str] | None = None) -> tuple[SiteContext, dict[str, bytes]]:
+                   pages_dir: Path | None = None, repo_paths: dict[str, str] | None = None,
+                   history: History | None = None) -> tuple[SiteContext, dict[str, bytes]]:
     ev = view(city, edition)
     site = SiteContext(
         ev=ev,
@@ -60,5 +61,6 @@ def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] 
         maps=maps or MapRenderer(None),
         pages_dir=pages_dir,
         repo_paths=repo_paths or {},
+        history=history or History(),
     )
     return site, render_site(site)

@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
+from ..diff.history import History
 from ..model import City, Unit
 from ..load.articles import Article
 from .edition import EDITION_NAMES, Edition, EditionView
@@ -25,6 +26,8 @@ class SiteContext:
     pages_dir: Path | None = None
     #: repo-relative path of each source file shown by an "edit" link: displayed path → repo path
     repo_paths: dict[str, str] = field(default_factory=dict)
+    #: the scorecards' revision history in this edition's terms (from git, by the site layer)
+    history: History = field(default_factory=History)
     scores: Scores = field(init=False)
 
     def __post_init__(self) -> None:

@@ -21,6 +21,7 @@ DUAL_TRACK = "city/dual-track.md"
 ARTICLES = "articles/index.md"
 INTERNAL = "internal/index.md"
 FAIRNESS = "internal/fairness.md"
+CHANGES = "city/changes.md"
 
 
 def _unit_page(name: str) -> Callable[[str], str]:
@@ -36,6 +37,7 @@ cards = _unit_page("cards")
 people = _unit_page("people")
 results = _unit_page("results")
 people_results = _unit_page("people-results")
+history = _unit_page("history")
 
 
 def article(slug: str) -> str:

@@ -22,6 +22,7 @@ from typing import Iterable
 import yaml
 
 from ..check import check_tree
+from ..diff.history import History
 from ..model import City
 from ..problems import Problem
 from ..render import render_edition
@@ -30,7 +31,7 @@ from ..render.edition import EDITION_NAMES, EDITIONS, Edition
 from ..render.errors import RenderError
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
-from . import gitdates
+from . import gitdates, history
 from .errors import BuildError
 from .mkdocs_config import BASE_CONFIG, THEME_DIR, dump, edition_config
 from .publish import OutputLock, publish
@@ -50,6 +51,8 @@ class Prepared:
     repo_paths: dict[str, str]
     pages_dir: Path | None
     warnings: list[Problem] = field(default_factory=list)
+    #: each edition's revision history (from git)
+    history: dict[Edition, History] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,8 +69,9 @@ class EditionReport:
     mkdocs_seconds: float = 0.0
 
 
-def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
-    """check (scorecards and articles) + git dates; raises `BuildError` on any error."""
+def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None) -> Prepared:
+    """check (scorecards and articles) + git dates and history; raises `BuildError` on any
+    error. Compared commits are cached under `cache_root` (None: not cached)."""
     result = check_tree(scorecards_root, content_root)
     if not result.ok or result.city is None:
         raise BuildError("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）",
@@ -82,6 +86,7 @@ def prepare(scorecards_root: Path, content_root: Path) -> Prepared:
         repo_paths=gitdates.repo_paths(paths, Path(scorecards_root)),
         pages_dir=pages_dir if pages_dir.is_dir() else None,
         warnings=[p for p in result.problems if not p.is_error],
+        history=history.histories(Path(scorecards_root), city, cache_root),
     )
 
 
@@ -94,7 +99,8 @@ def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: 
     folder = stage_root / edition
     try:
         site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
-                                     maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths)
+                                     maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths,
+                                     history=prep.history.get(edition))
     except RenderError as exc:
         raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
     dict_path = folder / "jieba_user_dict.txt"
@@ -220,7 +226,8 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
     `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose build fails keeps its previous site; editions built before it in
     this call are already published."""
     chosen = [edition_of(e) for e in editions]
-    prep = prepare(Path(scorecards_root), Path(content_root))   # read-only: nothing written yet
+    prep = prepare(Path(scorecards_root), Path(content_root),   # read-only: nothing written yet
+                   Path(cache_root) if cache_root is not None else None)
     with OutputLock(Path(out_dir), "写入"), OutputLock(Path(stage_root), "使用暂存文件夹"):
         maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
         reports = []

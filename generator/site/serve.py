@@ -82,6 +82,7 @@ class Preview:
         self.site_dir = workdir / "site"
         self.theme_dir = theme_dir
         self.maps = MapRenderer(cache_root / "maps" if cache_root else None)
+        self.cache_root = cache_root
         self.config_path: Path | None = None
         self.serve_url: str | None = None
         #: why the last rebuild failed (shown on every page until a rebuild succeeds), or None
@@ -97,7 +98,7 @@ class Preview:
         On a failure the site being served stays as it was and `error` says why; the failure is
         raised only while there is no site yet (the caller builds the error page then)."""
         try:
-            prep = prepare(self.scorecards, self.content)
+            prep = prepare(self.scorecards, self.content, self.cache_root)
             config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
                                                 self.maps, self.theme_dir)
             self.config_path = config_path

@@ -19,8 +19,8 @@ from typing import Iterator
 
 from ..context import SiteContext
 from ..output import Output
-from . import (articles, city, dualtrack, glossary, home, internal, people, people_results, ranking,
-               results, rollout, static, unit, units)
+from . import (articles, city, dualtrack, glossary, history, home, internal, people, people_results,
+               ranking, results, rollout, static, unit, units)
 
 #: every page kind, in build order
 PAGE_KINDS: list[ModuleType] = [
@@ -38,6 +38,7 @@ PAGE_KINDS: list[ModuleType] = [
     ranking,
     dualtrack,
     people_results,
+    history,
 ]
 
 
