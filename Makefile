@@ -47,9 +47,8 @@ schema: deps
 	$(BIN)/bscportal schema
 	$(BIN)/bscportal docs
 
-bench: deps
-	$(BIN)/python benchmarks/check_speed.py
-	$(BIN)/python benchmarks/build_speed.py
+bench: deps system-deps-browser
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf site .stage .cache

@@ -1,0 +1,1 @@
+"""Speed and memory measurements of the portal build: `make bench` runs `benchmarks/run.py`."""
