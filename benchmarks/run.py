@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import tempfile
 import time
 from importlib import metadata
@@ -119,6 +120,16 @@ def synthetic(size: int, seed: int, tmp: Path) -> dict[str, Any]:
     return out
 
 
+def _commit() -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "theme", "mkdocs.yml"],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.strip() + (" + uncommitted changes" if dirty else "")
+
+
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for pkg in ("mkdocs", "mkdocs-material", "jieba", "pymdown-extensions"):
@@ -142,7 +153,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else QUICK_SIZES if args.quick else SIZES
     started = time.perf_counter()
     results: dict[str, Any] = {
-        "date": dt.datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"), "commit": _commit(), "cpus": os.cpu_count(),
         "load_average_at_start": os.getloadavg(), "versions": _versions(), "quick": args.quick,
         "seed": args.seed, "sizes": list(sizes)}
     with tempfile.TemporaryDirectory(prefix="bscportal-bench-") as tmp_name:
