@@ -89,8 +89,16 @@ def _find(node: object, k: str | int) -> tuple[bool, object, object]:
     return False, None, None
 
 
+def _scalar_text(value: YamlValue) -> str:
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        return ""
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    return str(value)
+
+
 def _insert(mapping: CommentedMap, key: str, value: YamlValue, order: Sequence[str],
-            comment: str | None = None) -> None:
+            comment: str | None = None, indent: int = 0) -> None:
     """Add `key` after the last present key that comes before it in `order` (else at the end).
     Comment lines that followed the entry it goes after (a heading of the next section) stay
     below the new entry."""
@@ -103,20 +111,27 @@ def _insert(mapping: CommentedMap, key: str, value: YamlValue, order: Sequence[s
     k = yaml_key(key)
     mapping.insert(pos, k, value)
     if comment:
-        mapping.yaml_add_eol_comment("# " + comment, k)
+        # three spaces after the value, as the example files write it
+        text = _scalar_text(value)
+        column = indent + len(str(k)) + 1 + (1 + len(text) if text else 0) + 3
+        mapping.yaml_add_eol_comment("# " + comment, k, column=column)
     if moved is not None:
         text, mark = moved
         entry = mapping.ca.items.setdefault(k, [None, None, None, None])
         if entry[2] is not None:
             entry[2].value = entry[2].value.rstrip("\n") + "\n" + text
-        elif isinstance(value, (CommentedMap, CommentedSeq)):
+        elif isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
             _last_comment_holder(value, text, mark)
         else:
             entry[2] = CommentToken("\n" + text, mark, None)
 
 
-def _split_trailing_comment(mapping: CommentedMap, prev: object) -> tuple[str, object] | None:
-    """Cut the comment lines after `prev`'s own end-of-line comment; returns them."""
+def _split_trailing_comment(mapping: CommentedMap | CommentedSeq, prev: object) -> tuple[str, object] | None:
+    """Cut the comment lines after `prev`'s own end-of-line comment (for a nested mapping or
+    list: after its last entry's); returns them."""
+    child = mapping[prev]
+    if isinstance(child, (CommentedMap, CommentedSeq)) and len(child):
+        return _split_trailing_comment(child, len(child) - 1 if isinstance(child, CommentedSeq) else list(child)[-1])
     entry = mapping.ca.items.get(prev)
     if not entry or len(entry) < 3 or entry[2] is None:
         return None
@@ -169,7 +184,7 @@ def _set(doc: CommentedMap, edit: Edit) -> None:
     if found:
         node[key] = new
     else:
-        _insert(node, edit.place.key, new, edit.place.order, edit.comment)
+        _insert(node, edit.place.key, new, edit.place.order, edit.comment, indent=2 * len(loc))
 
 
 def _prune(doc: CommentedMap, loc: Loc) -> None:

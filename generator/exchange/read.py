@@ -132,7 +132,6 @@ def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
             slot = row[c - 1] if c <= len(row) else None
             cell = ws.cell(row=r, column=c)
             raw = _raw(cell)
-            ref = f"{name}!{get_column_letter(c)}{r}"
             if cell.data_type == "f" or isinstance(raw, str) and raw.startswith("=") and cell.data_type != "s":
                 problems.append(problem(path, "BSC504", f"这里是公式（{str(raw)[:30]}），不是数值：请把公式换成"
                                         "它算出的数值（复制后“选择性粘贴 → 数值”）", name, r, c, unit))
@@ -161,7 +160,7 @@ def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
                 keys = [s.value for s in row if isinstance(s, Fixed) and s.style == "key"]
                 values.append(CellValue(slot, value, name, r, c, " ".join([str(k) for k in keys[:1]] + [head])))
                 continue
-            if raw is not None and _text(raw) != "":
+            if raw is not None and _text(raw) != "" and not layout_broken:
                 problems.append(problem(path, "BSC503", f"表格以外的单元格写了内容“{_text(raw)[:20]}”：这里的内容"
                                         "不会导入。请删除，说明请写在“说明”栏", name, r, c, unit))
 

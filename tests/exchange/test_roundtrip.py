@@ -1,0 +1,97 @@
+"""Export then import without edits changes no byte of any file, for every unit of the
+example (the system workbook) and every period with a scale (the reporting form); editing one
+target changes exactly that line."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from generator.exchange.importer import import_workbook
+from generator.load.tree import load_city
+
+from .helpers import EXAMPLE, edit, example_copy, find_col, find_row, form_xlsx, snapshot, system_xlsx
+
+CITY = load_city(EXAMPLE).city
+assert CITY is not None
+SYSTEM_UNITS = sorted(u.id for u in CITY if u.has_system)
+FORMS = sorted((u.id, p) for u in CITY for p in u.scales)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return example_copy(tmp_path_factory.mktemp("roundtrip"))
+
+
+def test_the_example_has_units_and_forms_to_test() -> None:
+    assert len(SYSTEM_UNITS) >= 16 and len(FORMS) >= 30
+
+
+@pytest.mark.parametrize("unit", SYSTEM_UNITS)
+def test_system_workbook_round_trip_changes_nothing(tree: Path, tmp_path: Path, unit: str) -> None:
+    before = snapshot(tree)
+    out = import_workbook(tree, system_xlsx(tree, unit, tmp_path / "s.xlsx"))
+    assert out.problems == [] and out.changes == [] and out.files == []
+    assert snapshot(tree) == before
+
+
+def test_every_form_round_trips_unchanged(tree: Path, tmp_path: Path) -> None:
+    before = snapshot(tree)
+    for unit, period in FORMS:
+        out = import_workbook(tree, form_xlsx(tree, unit, period, tmp_path / f"{unit}-{period}.xlsx"))
+        assert (unit, period, out.problems, out.changes) == (unit, period, [], [])
+    assert snapshot(tree) == before
+
+
+def test_editing_one_target_changes_exactly_that_line(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    book = system_xlsx(root, "hainan-township", tmp_path / "s.xlsx")
+    measures = root / "units/hainan-township/measures.yml"
+    old = measures.read_text(encoding="utf-8")
+
+    def change(wb):
+        ws = wb["指标卡"]
+        ws.cell(find_row(ws, "M-S1-1", 2), find_col(ws, "目标值 2009年度")).value = 6600
+
+    out = import_workbook(root, edit(book, change))
+    assert out.problems == []
+    assert [(c.ref, c.old, c.new) for c in out.changes] == [("指标卡!S2", "6500", "6600")]
+    new = measures.read_text(encoding="utf-8")
+    diff = [d for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+            if d[:1] in "+-" and not d.startswith(("+++", "---"))]
+    assert diff == ["-      2009: 6500", "+      2009: 6600"]
+    assert out.files == ["units/hainan-township/measures.yml"]
+
+
+def test_dry_run_writes_nothing_but_reports_the_change(tmp_path: Path) -> None:
+    root = example_copy(tmp_path)
+    book = system_xlsx(root, "education-bureau", tmp_path / "s.xlsx")
+    before = snapshot(root)
+
+    def change(wb):
+        ws = wb["行动方案"]
+        ws.cell(2, find_col(ws, "状态")).value = "已完成"
+
+    out = import_workbook(root, edit(book, change), dry_run=True)
+    assert out.problems == [] and len(out.changes) == 1 and out.files
+    assert "status: done" in next(iter(out.texts.values()))
+    assert snapshot(root) == before
+
+
+def test_an_import_keeps_fields_the_workbook_does_not_carry(tmp_path: Path) -> None:
+    """Bands and milestones' untouched fields, comments and people's results stay as they are."""
+    root = example_copy(tmp_path)
+    book = system_xlsx(root, "hainan-township", tmp_path / "s.xlsx")
+    scale = root / "units/hainan-township/assessment/2009.yml"
+    old = scale.read_text(encoding="utf-8")
+
+    def change(wb):
+        ws = wb["量表 2009"]
+        ws.cell(find_row(ws, "M-S3-1", 1), find_col(ws, "说明", 5)).value = "分档计分"
+
+    out = import_workbook(root, edit(book, change))
+    assert out.problems == []
+    new = scale.read_text(encoding="utf-8")
+    assert "bands:" in new and new.count("\n") == old.count("\n") + 1
+    assert "    note: 分档计分\n" in new
