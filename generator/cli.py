@@ -5,10 +5,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from .problems import FORMATTERS, summary
+
+if TYPE_CHECKING:
+    from .scaffold import Plan
 
 
 def _default_format() -> str:
@@ -360,6 +364,98 @@ def import_xlsx(files: tuple[Path, ...], dry_run: bool, unit: str | None, path: 
             continue
         click.echo("\n".join(summary(outcome, dry_run)))
     sys.exit(1 if failed else 0)
+
+
+@main.group("new")
+def new() -> None:
+    """Start something from a skeleton that passes `check` at once: a unit, a period, an article.
+
+    Nothing that exists is overwritten: a second run refuses and changes nothing.
+    """
+
+
+def _scaffold(plan_of: Callable[[], "Plan"], path: Path, content: Path | None) -> None:
+    """Write a scaffold's plan, say what was written, then `check` the files it wrote."""
+    from .check import check_tree
+    from .problems import display_path
+    from .scaffold import ScaffoldError, apply
+
+    try:
+        plan = plan_of()
+        apply(plan)
+    except ScaffoldError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for w in plan.writes:
+        click.echo(f"{'已创建' if w.create else '已修改'} {display_path(w.path)}")
+    for note in plan.notes:
+        click.echo(note)
+    written = {display_path(w.path) for w in plan.writes}
+    result = check_tree(path, _content_folder(path, content))
+    mine = [p for p in result.problems if p.path in written]
+    _print_problems(mine, _default_format())
+    sys.exit(1 if any(p.is_error for p in mine) else 0)
+
+
+_path_option = click.option("--path", type=click.Path(file_okay=False, path_type=Path),
+                            default="scorecards", show_default=True, help="The scorecards folder.")
+
+
+@new.command("unit")
+@click.argument("unit_id", metavar="ID")
+@click.option("--name", required=True, help="单位名称，如 市林业局")
+@click.option("--kind", required=True, help="单位类别（city.yml 中 kinds 的编号），如 department")
+@click.option("--stage", default=None, help="推行阶段（默认第一个阶段）")
+@_path_option
+def new_unit(unit_id: str, name: str, kind: str, stage: str | None, path: Path) -> None:
+    """A registry entry and a unit folder (unit.yml, map.yml, measures.yml) from the city's defaults.
+
+    \b
+    Example:
+      bscportal new unit forestry-bureau --name 市林业局 --kind department
+    """
+    from .scaffold.unit import plan_unit
+
+    _scaffold(lambda: plan_unit(path, unit_id, name, kind, stage), path, None)
+
+
+@new.command("period")
+@click.argument("unit")
+@click.argument("period")
+@_path_option
+def new_period(unit: str, period: str, path: Path) -> None:
+    """A new assessment period for UNIT: the rules entry if missing, the scale copied from the
+    previous period with its weights, and a results file with every assessed measure as null.
+
+    \b
+    Example:
+      bscportal new period hainan-township 2010
+    """
+    from .scaffold.period import plan_period
+
+    _scaffold(lambda: plan_period(path, unit, period), path, None)
+
+
+@new.command("article")
+@click.option("--title", required=True, help="文章标题")
+@click.option("--unit", default=None, help="单位编号（文章会列在该单位的页面上）")
+@click.option("--slug", default=None, help="文件名（英文，默认用单位编号），前面自动加年月")
+@click.option("--author", default=None, help="作者（默认为单位名称）")
+@_path_option
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with articles/ (default: content next to --path).")
+def new_article(title: str, unit: str | None, slug: str | None, author: str | None, path: Path,
+                content: Path | None) -> None:
+    """An experience article in CONTENT/articles with its information block filled in.
+
+    \b
+    Example:
+      bscportal new article --title 我们怎样确定考核权重 --unit hainan-township --slug weights
+    """
+    from .scaffold.article import plan_article
+
+    folder = _content_folder(path, content)
+    _scaffold(lambda: plan_article(path, folder, title, unit, slug, author), path, content)
 
 
 def _editions(edition: str) -> tuple[str, ...]:

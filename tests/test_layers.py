@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "generator.scoring": (3, "scoring"),
     "generator.rules": (4, "rules"),
     "generator.check": (5, "check"),
+    "generator.scaffold": (5, "check"),      # new unit/period/article: load + model, writes files
     "generator.render": (6, "render"),
     "generator.exchange": (6, "render"),    # workbooks: export from the model, import into YAML
     "generator.diff": (6, "render"),          # compares typed cities; public side via render.edition
