@@ -44,6 +44,9 @@ class Settings(Model):
         description="考核量表中驱动（过程）指标权重占比超过此值时给出警告（BSC203）")
     publish_ranking: bool = Field(True, title="公开全市排名",
                                   description="false 时全市排名只出现在内部版")
+    publish_reporting: bool = Field(False, title="公开报送情况",
+                                    description="true 时各考核期的报送情况页（哪些单位已报送、逾期）也出现在公开版；"
+                                                "缺数说明只列已公开的考核结果")
     repo_url: Url | None = Field(None, title="代码仓库地址",
                                  description="用于“编辑此页”链接，如 https://git.example.org/city/bsc；"
                                              "只能是 http:// 或 https:// 网址")

@@ -126,11 +126,20 @@ ENTITY = Vocabulary("改动对象", (
     ("scale", "考核量表"), ("scale-item", "考核指标"), ("bonus", "加分项"), ("deduction", "扣分项"),
     ("veto", "一票否决项"), ("results", "考核结果"), ("actual", "实际值"), ("person", "人员")))
 
+# -- reporting (报送情况) ---------------------------------------------------------------------
+
+ReportStatus = Literal["on-time", "reported", "late", "overdue", "pending"]
+REPORT_STATUS = Vocabulary("报送状态", (("on-time", "按时报送"), ("reported", "已报送"), ("late", "逾期报送"),
+                                        ("overdue", "逾期未报"), ("pending", "未报送")),
+                           details={"reported": "已报送（没有记录报送日期）",
+                                    "pending": "未报送（未到截止日期）"})
+
 #: every vocabulary with the `Literal` it labels (checked by `tests/test_vocab.py`)
 VOCABULARIES: tuple[tuple[Vocabulary, object], ...] = (
     (PERIOD_KIND, PeriodKind), (TRACK, Track), (RULE, RuleKind), (MISSING_RULE, MissingRule),
     (ADJUSTMENT, AdjustmentKind), (STATUS, Status), (POLARITY, Polarity),
     (MEASURE_TYPE, MeasureType), (FREQUENCY, Frequency), (DATA_TYPE, DataType),
     (AGGREGATION, Aggregation), (CAPITAL, Capital), (ACTION_STATUS, ActionStatus),
+    (REPORT_STATUS, ReportStatus),
     (CHANGE_KIND, ChangeKind), (ENTITY, EntityKind),
 )

@@ -18,6 +18,8 @@ ROLLOUT = "city/rollout.md"
 GLOSSARY = "city/glossary.md"
 RANKING = "city/ranking.md"
 DUAL_TRACK = "city/dual-track.md"
+#: reporting status (报送情况): the list of periods, and one page per period
+REPORTING = "city/reporting.md"
 ARTICLES = "articles/index.md"
 INTERNAL = "internal/index.md"
 FAIRNESS = "internal/fairness.md"
@@ -38,6 +40,11 @@ people = _unit_page("people")
 results = _unit_page("results")
 people_results = _unit_page("people-results")
 history = _unit_page("history")
+
+
+def reporting(period_id: str) -> str:
+    """`city/reporting-<period>.md`: who reported a period's values."""
+    return f"city/reporting-{period_id}.md"
 
 
 def article(slug: str) -> str:

@@ -35,6 +35,7 @@ RULE_MODULES = [
     "missing_owner",
     "objective_without_measure",
     "multi_post_difficulty",
+    "results_overdue",
 ]
 
 

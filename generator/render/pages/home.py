@@ -9,6 +9,8 @@ from .. import paths
 from ..context import SiteContext
 from ..resultrows import PeriodResult
 from ..output import Output, page
+from ..reporting import open_period, period_reports, shows_reporting
+from ...scoring.reporting import today
 
 KIND = "home"
 #: how many articles the home page lists
@@ -70,4 +72,5 @@ def outputs(site: SiteContext) -> Iterable[Output]:
     yield page("home.md.j2", paths.HOME,
                site=site, city=site.city, stages=stage_counts(site), benchmarks=benchmarks,
                articles=list(site.articles[:LATEST_ARTICLES]), latest=latest_period(site),
-               total=len(site.units), with_system=sum(1 for u in site.units if u.has_system))
+               total=len(site.units), with_system=sum(1 for u in site.units if u.has_system),
+               reporting=open_period(period_reports(site.ev, today())) if shows_reporting(site.ev) else None)
