@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all deps system-deps system-deps-browser system-deps-office check site serve test test-fast schema docs bench clean
+.PHONY: all deps system-deps system-deps-browser system-deps-office vnu check site serve test test-fast schema docs bench clean
 
 all: site
 
@@ -28,6 +28,20 @@ system-deps-browser:
 system-deps-office:
 	bash .ci/system-deps.sh --office
 
+# the Nu HTML Checker (tests/e2e/test_html_valid.py): vnu-jar from the npm registry, the version
+# and checksum pinned in .ci/vnu/package-lock.json; its install script (which would download a
+# Java runtime) is not run: Debian's Java is used (.ci/system-deps.sh --vnu)
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+vnu: $(VNU_JAR)
+
+$(VNU_JAR): .ci/vnu/package.json .ci/vnu/package-lock.json
+	bash .ci/system-deps.sh --vnu
+	mkdir -p .cache/vnu
+	cp .ci/vnu/package.json .ci/vnu/package-lock.json .cache/vnu/
+	cd .cache/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 check: deps
 	$(BIN)/bscportal check scorecards
 
@@ -37,7 +51,7 @@ site: deps
 serve: deps
 	$(BIN)/bscportal serve --edition internal
 
-test: deps system-deps-browser system-deps-office
+test: deps system-deps-browser system-deps-office vnu
 	$(BIN)/python -m pytest -q
 
 test-fast: deps

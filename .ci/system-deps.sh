@@ -3,7 +3,8 @@
 # graphviz (dot lays out strategy maps), fonts-noto-cjk (so dot measures Chinese labels),
 # chromium (end-to-end tests; Playwright drives it, never downloads a browser),
 # libreoffice-calc-nogui (--office: the workbook test opens exported XLSX files headless),
-# python3-venv (only when `python3 -m venv` failed, on Debian's own Python).
+# python3-venv (only when `python3 -m venv` failed, on Debian's own Python),
+# default-jre-headless and npm (the Nu HTML Checker, tests/e2e/test_html_valid.py: `make vnu`).
 set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
@@ -11,6 +12,9 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk fontconf
 for arg in "$@"; do
   case "$arg" in
     --browser) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
+    # the Nu HTML Checker: a Java program, fetched from the npm registry (make vnu)
+    --vnu) command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+           command -v npm >/dev/null 2>&1 || need+=(npm) ;;
     --office) command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui) ;;
     # Debian's own python3 ships venv/ensurepip separately
     --venv) need+=("python3-venv") ;;

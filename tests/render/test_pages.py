@@ -56,7 +56,7 @@ def test_unit_page_anchors_map_and_edit_link(rendered):
     for oid in ["S1", "C1", "P1", "L1", "D-O1"]:
         assert f'id="o-{oid}"' in page
     assert 'href="cards.html#m-M-S1-1"' in page
-    assert '<div class="bsc-map" data-search-exclude>\n<svg ' in page
+    assert '<div class="bsc-map" tabindex="0" role="region" aria-label="战略地图" data-search-exclude>\n<svg ' in page
     assert "战略地图的文字说明" in page
     assert "mini-town-measures.csv" in page and "mini-town.json" in page
     assert "最后更新：2009-01-02" in page
