@@ -223,8 +223,9 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
     """check, then per edition: render and stage, `mkdocs build` into a new folder, swap it in.
 
     Check errors stop it before anything is written. Staging and MkDocs run under the locks of
-    `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose build fails keeps its previous site; editions built before it in
-    this call are already published."""
+    `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose
+    build fails keeps its previous site; editions built before it in this call are already
+    published."""
     chosen = [edition_of(e) for e in editions]
     prep = prepare(Path(scorecards_root), Path(content_root),   # read-only: nothing written yet
                    Path(cache_root) if cache_root is not None else None)
