@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import check_tree
+from ..diff import compare, render
+from ..diff.compare import Snapshot
 from ..model import City, Unit
 from ..problems import Problem, display_path
 from .apply import Edit, apply_edits
@@ -50,6 +52,8 @@ class Outcome:
     #: the edited files' new text (in a dry run too)
     texts: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: the change in scorecard terms, as `bscportal diff` prints it
+    diff: str = ""
 
 
 def _shown(cv: CellValue, value: object) -> str:
@@ -139,8 +143,9 @@ def _key(p: Problem, prefix: str) -> tuple[str, str, str]:
     return (p.path.removeprefix(prefix), p.code, p.message)
 
 
-def verify(root: Path, texts: dict[str, str], before: list[Problem]) -> list[Problem]:
-    """Errors `check` finds in the tree with `texts` written that it did not find before."""
+def verify(root: Path, texts: dict[str, str], before: list[Problem]) -> tuple[list[Problem], City | None]:
+    """Errors `check` finds in the tree with `texts` written that it did not find before, and
+    the city as it would be."""
     shown_root = display_path(root)
     with tempfile.TemporaryDirectory(prefix="bsc-import-") as tmp:
         copy = Path(tmp) / "scorecards"
@@ -148,12 +153,12 @@ def verify(root: Path, texts: dict[str, str], before: list[Problem]) -> list[Pro
         for rel, text in texts.items():
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
             (copy / rel).write_text(text, encoding="utf-8")
-        after = check_tree(copy).errors
+        result = check_tree(copy)
         prefix = display_path(copy)
     old = {_key(p, shown_root) for p in before if p.is_error}
-    new = [p for p in after if _key(p, prefix) not in old]
+    new = [p for p in result.errors if _key(p, prefix) not in old]
     return [Problem(shown_root + p.path.removeprefix(prefix), p.line, p.col, p.severity, "BSC505",
-                    f"导入后这里出错（{p.code}）：{p.message}", p.unit) for p in new]
+                    f"导入后这里出错（{p.code}）：{p.message}", p.unit) for p in new], result.city
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -184,7 +189,11 @@ def import_workbook(root: Path, xlsx: Path, *, dry_run: bool = False, today: dt.
     out = plan(root, result.city, data, shown, today or dt.date.today(), expect_unit)
     if out.problems or not out.texts:
         return out
-    out.problems = verify(root, out.texts, result.problems)
+    out.problems, after = verify(root, out.texts, result.problems)
+    if after is not None:
+        comparison = compare(Snapshot(result.city, label="导入前"), Snapshot(after, label="导入后"),
+                             today or dt.date.today())
+        out.diff = render(comparison, "text", "internal")
     if out.problems:
         out.problems.append(problem(shown, "BSC505", "导入后的数据没有通过检查，没有写入任何文件：请按上面的提示"
                                     "改正工作簿后重新导入"))
@@ -201,7 +210,9 @@ def summary(out: Outcome, dry_run: bool) -> list[str]:
     if not out.changes:
         return [f"{out.workbook}：没有改动，没有写入任何文件"]
     done = "将改动（试运行，没有写入）" if dry_run else "已写入"
-    lines = [f"{out.workbook}（{out.unit}）：{len(out.changes)} 处改动"]
+    lines = [f"{out.workbook}（{out.unit}）：{len(out.changes)} 个单元格有改动"]
     lines += [f"  {c.ref}  {c.what}：{c.old} → {c.new}" for c in out.changes]
+    if out.diff:
+        lines += ["计分卡内容的改动（同 bscportal diff）：", out.diff.rstrip("\n")]
     lines += [f"{done} {rel}" for rel in out.files]
     return lines

@@ -62,6 +62,8 @@ def test_editing_one_target_changes_exactly_that_line(tmp_path: Path) -> None:
             if d[:1] in "+-" and not d.startswith(("+++", "---"))]
     assert diff == ["-      2009: 6500", "+      2009: 6600"]
     assert out.files == ["units/hainan-township/measures.yml"]
+    # the summary in scorecard terms is `bscportal diff`'s
+    assert "目标值（2009年度）：6500 → 6600" in out.diff
 
 
 def test_dry_run_writes_nothing_but_reports_the_change(tmp_path: Path) -> None:
