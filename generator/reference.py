@@ -181,6 +181,7 @@ def _articles_section(seen: set[type[BaseModel]], out: list[str]) -> None:
 
 
 def render_rules() -> str:
+    from .exchange.read import CODES as IMPORT_CODES
     from .rules import LOAD_CODES, all_rules
 
     out = [
@@ -202,6 +203,11 @@ def render_rules() -> str:
         "|---|---|",
     ]
     out += [f"| {code} | {text} |" for code, text in LOAD_CODES.items()]
+    out += ["", "## 导入工作簿时的问题", "",
+            "`bscportal import xlsx` 按 `文件:工作表!单元格: error: 说明 [代码]` 的格式报告问题（见 "
+            "[用 Excel 填报和修改](excel.md)）；有任何问题时这份工作簿的改动一项也不写入。", "",
+            "| 代码 | 问题 |", "|---|---|"]
+    out += [f"| {code} | {text} |" for code, text in IMPORT_CODES.items()]
     out.append("\n## 规则\n")
     out.append("| 代码 | 名称 | 级别 | 说明 |\n|---|---|---|---|")
     rules = all_rules()
