@@ -116,14 +116,7 @@ def _insert(mapping: CommentedMap, key: str, value: YamlValue, order: Sequence[s
         column = indent + len(str(k)) + 1 + (1 + len(text) if text else 0) + 3
         mapping.yaml_add_eol_comment("# " + comment, k, column=column)
     if moved is not None:
-        text, mark = moved
-        entry = mapping.ca.items.setdefault(k, [None, None, None, None])
-        if entry[2] is not None:
-            entry[2].value = entry[2].value.rstrip("\n") + "\n" + text
-        elif isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
-            _last_comment_holder(value, text, mark)
-        else:
-            entry[2] = CommentToken("\n" + text, mark, None)
+        _comment_after(mapping, k, *moved)
 
 
 def _split_trailing_comment(mapping: CommentedMap | CommentedSeq, prev: object) -> tuple[str, object] | None:
@@ -143,10 +136,14 @@ def _split_trailing_comment(mapping: CommentedMap | CommentedSeq, prev: object) 
     return rest, token.start_mark
 
 
-def _last_comment_holder(node: CommentedMap | CommentedSeq, text: str, mark: object) -> None:
-    """A new mapping or list: the moved comment lines go after its last entry."""
-    last = len(node) - 1 if isinstance(node, CommentedSeq) else list(node)[-1]
-    entry = node.ca.items.setdefault(last, [None, None, None, None])
+def _comment_after(node: CommentedMap | CommentedSeq, key: object, text: str, mark: object) -> None:
+    """Put comment lines `text` after the entry `key` (after its own end-of-line comment; for a
+    block mapping or list, after its last entry)."""
+    child = node[key]
+    if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
+        _comment_after(child, len(child) - 1 if isinstance(child, CommentedSeq) else list(child)[-1], text, mark)
+        return
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
     if entry[2] is not None:
         entry[2].value = entry[2].value.rstrip("\n") + "\n" + text
     else:
@@ -175,7 +172,7 @@ def _set(doc: CommentedMap, edit: Edit) -> None:
     found, key, old = _find(node, edit.place.key)
     if edit.remove:
         if found:
-            del node[key]
+            _delete(node, key)
             _prune(doc, loc)
         return
     new = to_yaml(edit.value) if not isinstance(edit.value, CommentedMap) else edit.value
@@ -185,6 +182,18 @@ def _set(doc: CommentedMap, edit: Edit) -> None:
         node[key] = new
     else:
         _insert(node, edit.place.key, new, edit.place.order, edit.comment, indent=2 * len(loc))
+
+
+def _delete(mapping: CommentedMap, key: object) -> None:
+    """Delete `key`; comment lines after it (the next section's heading) move to the entry
+    before it, so they are not lost with it."""
+    keys = list(mapping)
+    moved = _split_trailing_comment(mapping, key)
+    del mapping[key]
+    i = keys.index(key)
+    if moved is None or i == 0:
+        return
+    _comment_after(mapping, keys[i - 1], *moved)
 
 
 def _prune(doc: CommentedMap, loc: Loc) -> None:
@@ -199,7 +208,7 @@ def _prune(doc: CommentedMap, loc: Loc) -> None:
         for k in loc[:-1]:
             parent = _find(parent, k)[2]
         if isinstance(parent, CommentedMap):
-            del parent[_find(parent, loc[-1])[1]]
+            _delete(parent, _find(parent, loc[-1])[1])
         loc = loc[:-1]
 
 

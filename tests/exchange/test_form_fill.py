@@ -75,6 +75,7 @@ def test_a_note_turns_a_bare_value_into_a_mapping_and_a_veto_is_listed(tmp_path:
     assert out.problems == []
     new = path.read_text(encoding="utf-8")
     assert "  M-S2-1:       # 乡级财政收入（万元）\n    value: 820\n    note: 含上级返还\n" in new
-    assert "veto: [V2]\n" in new and "reported: 2010-01-12\n" in new
+    # the first reporting date stays
+    assert "veto: [V2]\n" in new and "reported: 2010-01-11\n" in new and "2010-01-12" not in new
     # every other line stays
-    assert len(new.splitlines()) == len(old.splitlines()) + 4
+    assert len(new.splitlines()) == len(old.splitlines()) + 3
