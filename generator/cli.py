@@ -12,6 +12,7 @@ import click
 from .problems import FORMATTERS, summary
 
 if TYPE_CHECKING:
+    from .problems import Problem
     from .scaffold import Plan
 
 
@@ -55,7 +56,11 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with articles/ (default: content next to PATH).")
-def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path | None) -> None:
+@click.option("--changed-since", "since", default=None, metavar="REV",
+              help="Print warnings only on lines changed since git revision REV (a pull request's "
+                   "base); errors are always printed. The exit status still counts every problem.")
+def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path | None,
+          since: str | None) -> None:
     """Load and validate every YAML file under PATH (default: scorecards) and the experience
     articles under CONTENT/articles.
 
@@ -76,12 +81,39 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
     started = time.perf_counter()
     result = check_tree(path, content)
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems
+    if since is not None:
+        problems = _on_changed_lines(path, since, problems)
     _print_problems(problems, fmt or _default_format())
     units = len(result.city.units) if result.city else 0
     click.echo(f"{summary(result.problems)}；{units} 个单位、{len(result.articles)} 篇文章；"
                f"用时 {time.perf_counter() - started:.2f} s", err=True)
     failed = bool(result.errors) or result.city is None or (strict and result.problems)
     sys.exit(1 if failed else 0)
+
+
+def _on_changed_lines(path: Path, since: str, problems: list["Problem"]) -> list["Problem"]:
+    """Errors, and warnings on lines changed since `since` (for annotations on a pull request)."""
+    from .diff.revision import Repo, RevisionError
+
+    repo = Repo.find(path)
+    if repo is None:
+        raise click.UsageError(f"--changed-since：{path} 不在 git 仓库里")
+    try:
+        changed = repo.changed_lines(repo.resolve(since))
+    except RevisionError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    def shown(p: "Problem") -> bool:
+        rel = repo.repo_path(p.path)
+        if p.is_error or rel not in changed:
+            return p.is_error
+        lines = changed[rel]
+        return lines is None or p.line in lines
+
+    kept = [p for p in problems if shown(p)]
+    if len(kept) < len(problems):
+        click.echo(f"另有 {len(problems) - len(kept)} 条警告在 {since} 以来没有改动的行上，未列出", err=True)
+    return kept
 
 
 @main.command()

@@ -105,7 +105,20 @@ def format_json(problems: Iterable[Problem]) -> str:
     )
 
 
-FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+def format_gitlab(problems: Iterable[Problem]) -> str:
+    """A GitLab Code Quality report (Code Climate JSON), so a merge request shows the problems
+    (`artifacts: reports: codequality:`)."""
+    import hashlib
+
+    return json.dumps([
+        {"description": f"{p.message} [{p.code}]", "check_name": p.code,
+         "fingerprint": hashlib.sha256(f"{p.path}:{p.line}:{p.col}:{p.code}:{p.message}".encode()).hexdigest(),
+         "severity": "major" if p.is_error else "minor",
+         "location": {"path": p.path, "lines": {"begin": p.line}}}
+        for p in problems], ensure_ascii=False, indent=2)
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json, "gitlab": format_gitlab}
 
 
 def summary(problems: list[Problem]) -> str:

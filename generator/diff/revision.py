@@ -101,6 +101,36 @@ class Repo:
                 out.append(rel)
         return out
 
+    def changed_lines(self, base: str) -> dict[str, frozenset[int] | None]:
+        """Lines of the working tree changed since commit `base`, by repository path (the whole
+        checkout: scorecards and articles): the new side's line numbers of each hunk, or None
+        for a file that is new (every line)."""
+        out: dict[str, frozenset[int] | None] = {}
+        key: str | None = None
+        for raw in self.git("diff", "-U0", "--no-renames", "--no-color", base
+                            ).decode("utf-8", "replace").splitlines():
+            if raw.startswith("+++ "):
+                key = raw[6:] if raw.startswith("+++ b/") else None
+                if key is not None:
+                    out.setdefault(key, frozenset())
+            elif raw.startswith("@@") and key is not None:
+                start, _, count = raw.split(" ")[2][1:].partition(",")   # +start[,count]
+                lines = range(int(start), int(start) + (int(count) if count else 1))
+                out[key] = (out[key] or frozenset()) | frozenset(lines)
+        added = (self.git("diff", "--name-only", "--diff-filter=A", "--no-renames", "-z", base)
+                 + b"\0" + self.git("ls-files", "--others", "--exclude-standard", "-z"))
+        for name in added.decode("utf-8", "replace").split("\0"):
+            if name:
+                out[name] = None
+        return out
+
+    def repo_path(self, shown: str) -> str | None:
+        """A path as `check` prints it (relative to the working directory) inside the repository."""
+        try:
+            return Path(shown).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            return None
+
     # -- loading ----------------------------------------------------------------------------
     def snapshot(self, rev: str | None, units: Iterable[str] | None, label: str = "") -> Snapshot:
         """The city at commit `rev` (None: the working tree) with the given units' folders
