@@ -30,7 +30,7 @@ SANITIZE_HOOK = Path(__file__).resolve().parent / "sanitize.py"
 NAV: list[Any] = [
     {"首页": paths.HOME},
     {"单位": paths.UNITS},
-    {"全市": [paths.CITY, {"推行进度": paths.ROLLOUT}, {"术语表": paths.GLOSSARY}]},
+    {"全市": [paths.CITY, {"推行进度": paths.ROLLOUT}, {"最近更新": paths.CHANGES}, {"术语表": paths.GLOSSARY}]},
     {"经验文章": paths.ARTICLES},
     {"关于": paths.ABOUT},
 ]
