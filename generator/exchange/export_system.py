@@ -8,7 +8,9 @@ Adding or removing objectives, measures or scale items stays a YAML edit.
 """
 from __future__ import annotations
 
-from ..model import (ActionPlan, Adjustment, Baseline, Measure, Milestone, Objective, Scale,
+from typing import Callable, Sequence, TypeVar
+
+from ..model import (ActionPlan, Adjustment, Baseline, Department, Measure, Milestone, Objective, Scale,
                      ScaleItem, Thresholds, Unit, UnitFile)
 from ..model.vocab import (ACTION_STATUS, AGGREGATION, CAPITAL, DATA_TYPE, FREQUENCY, MEASURE_TYPE,
                            MISSING_RULE, POLARITY, RULE)
@@ -18,6 +20,7 @@ from .columns import (YES_NO, Column, Row, choice, edit, key, label, named, numb
                       shown, table, text, unit_file)
 from .layout import Fixed, Input, Place, SheetLayout, WorkbookLayout
 
+T = TypeVar("T")
 HINT = "黄色单元格可以修改，灰色的编号不能修改；新增或删除目标、指标、考核项目请直接修改 YAML 文件。"
 
 
@@ -41,12 +44,19 @@ def _owners(unit: Unit) -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in unit.posts] + [(d.id, d.name) for d in unit.departments]
 
 
-def _objectives(unit: Unit) -> list[Row[Objective]]:
-    rows = [Row(o, unit_file(unit, "map.yml"), ("objectives", i), "总卡") for i, o in enumerate(unit.objectives)]
+def _card_rows(unit: Unit, file: str, field: str, own: Sequence[T],
+               of_department: Callable[[Department], Sequence[T]]) -> list[Row[T]]:
+    """The unit card's objectives or measures (in `file` under `field`), then each department's
+    (in departments.yml), each row with where it sits."""
+    rows = [Row(x, unit_file(unit, file), (field, i), "总卡") for i, x in enumerate(own)]
     for j, d in enumerate(unit.departments):
-        rows += [Row(o, unit_file(unit, "departments.yml"), ("departments", j, "objectives", i), d.name)
-                 for i, o in enumerate(d.objectives)]
+        rows += [Row(x, unit_file(unit, "departments.yml"), ("departments", j, field, i), d.name)
+                 for i, x in enumerate(of_department(d))]
     return rows
+
+
+def _objectives(unit: Unit) -> list[Row[Objective]]:
+    return _card_rows(unit, "map.yml", "objectives", unit.objectives, lambda d: d.objectives)
 
 
 def _objective_sheet(unit: Unit) -> SheetLayout:
@@ -84,11 +94,7 @@ def target_keys(unit: Unit) -> list[str]:
 
 
 def _measures(unit: Unit) -> list[Row[Measure]]:
-    rows = [Row(m, unit_file(unit, "measures.yml"), ("measures", i), "总卡") for i, m in enumerate(unit.measures)]
-    for j, d in enumerate(unit.departments):
-        rows += [Row(m, unit_file(unit, "departments.yml"), ("departments", j, "measures", i), d.name)
-                 for i, m in enumerate(d.measures)]
-    return rows
+    return _card_rows(unit, "measures.yml", "measures", unit.measures, lambda d: d.measures)
 
 
 def _measure_sheet(unit: Unit) -> SheetLayout:

@@ -85,6 +85,16 @@ def _style(ws: Worksheet, r: int, c: int, slot: Slot) -> None:
             cell.border = _BOX
 
 
+#: Excel refuses a list validation written in the formula longer than this
+MAX_LIST = 255
+
+
+def _listable(choices: tuple[str, ...]) -> bool:
+    """A list Excel can take inline (a long list of names, or one with commas or quotes, is
+    left to the import's own check)."""
+    return len(",".join(choices)) + 2 <= MAX_LIST and not any("," in c or '"' in c for c in choices)
+
+
 def _validations(ws: Worksheet, sheet: SheetLayout) -> None:
     """One data validation per distinct list or number range, over all its cells."""
     groups: dict[tuple[str, str, str], list[str]] = {}
@@ -93,8 +103,9 @@ def _validations(ws: Worksheet, sheet: SheetLayout) -> None:
             if not isinstance(slot, Input):
                 continue
             ref = f"{get_column_letter(c)}{r}"
-            if slot.cell.choices:
-                groups.setdefault(("list", '"' + ",".join(slot.cell.choices) + '"', ""), []).append(ref)
+            choices = slot.cell.choices
+            if choices and _listable(choices):
+                groups.setdefault(("list", '"' + ",".join(choices) + '"', ""), []).append(ref)
             elif slot.cell.bounds is not None:
                 lo, hi = slot.cell.bounds
                 groups.setdefault(("decimal", repr(lo), repr(hi)), []).append(ref)
