@@ -149,11 +149,20 @@ def swap_in(new: Path, target: Path) -> Path | None:
     return old
 
 
-def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
+def _remove(path: Path, quietly: bool = False) -> None:
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+    except OSError:
+        if not quietly:
+            raise
+
+
+def _why(exc: OSError) -> str:
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
 
 
 def recover(target: Path) -> None:
@@ -169,22 +178,32 @@ def recover(target: Path) -> None:
 def publish(target: Path, build: Callable[[Path], T]) -> T:
     """Run `build(folder)` to write a complete site into a new folder beside `target`, then swap
     it in; on any exception from `build` the new folder is deleted and `target` is untouched.
+    A file-system error (no permission, disk full, `target` on another file system than its
+    folder) is a `BuildError` that says so.
 
     The caller holds the `OutputLock` of `target.parent`."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recover(target)
+    except OSError as exc:
+        raise BuildError(f"无法准备输出文件夹 {target.parent}：{_why(exc)}") from None
     new = new_dir(target)
     try:
         result = build(new)
         if not new.is_dir():   # a build that wrote nothing leaves the old site in place
             raise BuildError(f"构建没有生成 {target} 的任何文件")
         previous = swap_in(new, target)
+    except OSError as exc:
+        _remove(new, quietly=True)
+        raise BuildError(f"未能把新生成的网站放到 {target}（原来的网站没有改动）：{_why(exc)}。"
+                         f"新网站先生成在同一文件夹里的 {new.name}，再换入；{target} 不能是挂载点，"
+                         "输出文件夹要可写、有足够空间") from None
     except BaseException:
-        _remove(new)
+        _remove(new, quietly=True)
         raise
     if previous is not None:
-        _remove(previous)
+        _remove(previous, quietly=True)   # the new site is in place; a leftover goes next time
     return result
 
 

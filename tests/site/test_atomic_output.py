@@ -276,3 +276,21 @@ def test_a_kill_between_the_fallback_renames_is_undone(tmp_path: Path) -> None:
     publish.recover(target)
     assert tree_hash(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_a_file_system_error_is_a_message_and_keeps_the_target(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """E.g. the target is a mount point (rename across file systems: EXDEV)."""
+    import errno
+
+    target = tmp_path / "public"
+    publish.publish(target, lambda new: _site(new, "v1"))
+    before = tree_hash(target)
+
+    def cross_device(a: Path, b: Path) -> bool:
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(a))
+
+    monkeypatch.setattr(publish, "exchange", cross_device)
+    with pytest.raises(BuildError, match="未能把新生成的网站放到 .*原来的网站没有改动"):
+        publish.publish(target, lambda new: _site(new, "v2"))
+    assert tree_hash(target) == before and sorted(p.name for p in tmp_path.iterdir()) == ["public"]
