@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from generator.check import check_tree
+from generator.model import Actual
 from generator.render import render_edition
 from generator.render.edition import view
 from generator.render.reporting import open_period, period_reports
@@ -74,3 +75,24 @@ def test_public_pages_when_the_city_publishes_them(city):
     shown = dataclasses.replace(city, info=city.info.model_copy(update={"settings": settings}))
     _, public = render_edition(shown, "public", repo_paths={})
     assert "city/reporting-2009.md" in public and "reporting-2009" in public["index.md"].decode("utf-8")
+
+
+def test_public_reporting_pages_name_nothing_internal(mini_city):
+    """The mini city marks internal entities with 机密: an internal measure's missing value and
+    an unpublished result's note reach the internal reporting page only."""
+    u = mini_city.units["mini-town"]
+    r08, r09 = u.results["2008"], u.results["2009"]
+    results = {
+        "2008": r08.model_copy(update={"actuals": {**r08.actuals, "M-SX-1": Actual(value=None, note="机密缺数原因")}}),
+        "2009": r09.model_copy(update={"actuals": {**r09.actuals, "M-C1-1": Actual(value=None, note="未公开说明甲")}}),
+    }
+    settings = mini_city.info.settings.model_copy(update={"publish_reporting": True})
+    shown = dataclasses.replace(mini_city, info=mini_city.info.model_copy(update={"settings": settings}),
+                                units={**mini_city.units, "mini-town": dataclasses.replace(u, results=results)})
+    pages = {}
+    for edition in ("public", "internal"):
+        _, files = render_edition(shown, edition, repo_paths={})
+        pages[edition] = " ".join(v.decode("utf-8") for p, v in files.items() if p.startswith("city/reporting"))
+    assert "机密缺数原因" in pages["internal"] and "未公开说明甲" in pages["internal"]
+    assert "机密" not in pages["public"] and "未公开说明甲" not in pages["public"]
+    assert "2009年" in pages["public"]  # the unpublished period's status is still shown
