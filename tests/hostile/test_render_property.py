@@ -14,7 +14,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.check import check_tree
@@ -79,6 +79,12 @@ def _visible(page_html: str) -> str:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, field=st.sampled_from(FIELDS))
+# the payloads that matter, always tried (random draws may miss them)
+@example(text="<script>alert(1)</script>", field=FIELDS[3])
+@example(text="<img src=x onerror=alert(1)>", field=FIELDS[4])
+@example(text="[点我](javascript:alert(1)) {: onclick=alert(1) }", field=FIELDS[0])
+@example(text="</title><script>alert(1)</script>", field=FIELDS[2])
+@example(text='目标\\N\\l" ] ; a -> b [label=<b>', field=FIELDS[3])
 def test_accepted_text_is_rendered_as_text_everywhere(tree: Path, maps: MapRenderer, text: str,
                                                       field: tuple[str, tuple[Any, ...], Any]) -> None:
     rel, where, _ = field
