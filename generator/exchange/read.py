@@ -105,7 +105,7 @@ def _text(v: Raw) -> str:
     return str(v).strip()
 
 
-def _fixed_message(slot: Fixed, found: Raw, below: list[str]) -> str:
+def _fixed_message(slot: Fixed, found: Raw) -> str:
     want, got = _text(slot.value), _text(found)
     shown = f"应为“{want or '（空）'}”，现为“{got[:30] or '（空）'}”"
     if slot.style == "head":
@@ -144,7 +144,7 @@ def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
                 want = slot.value
                 if not (same(want, raw) if isinstance(want, (int, float)) and isinstance(raw, (int, float))
                         else _text(want) == _text(raw)):
-                    problems.append(problem(path, "BSC503", _fixed_message(slot, raw, []), name, r, c, unit))
+                    problems.append(problem(path, "BSC503", _fixed_message(slot, raw), name, r, c, unit))
                     layout_broken = True  # the rest of the sheet would only repeat the cause
                 continue
             if isinstance(slot, Input):
