@@ -6,6 +6,7 @@ Every stage (YAML loading, schema validation, cross-reference rules) yields `Pro
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,8 +109,6 @@ def format_json(problems: Iterable[Problem]) -> str:
 def format_gitlab(problems: Iterable[Problem]) -> str:
     """A GitLab Code Quality report (Code Climate JSON), so a merge request shows the problems
     (`artifacts: reports: codequality:`)."""
-    import hashlib
-
     return json.dumps([
         {"description": f"{p.message} [{p.code}]", "check_name": p.code,
          "fingerprint": hashlib.sha256(f"{p.path}:{p.line}:{p.col}:{p.code}:{p.message}".encode()).hexdigest(),

@@ -17,7 +17,14 @@ def mini_tree(tmp_path: Path, edits: dict[str, str | tuple[str, str] | None] | N
     """
     root = tmp_path / "scorecards"
     shutil.copytree(MINI, root)
-    for rel, change in (edits or {}).items():
+    apply_edits(root, edits or {})
+    return root
+
+
+def apply_edits(root: Path, edits: dict[str, str | tuple[str, str] | None]) -> None:
+    """Apply `edits` (relative path → new full text, (old, new) to replace one exact occurrence,
+    or None to delete the file) to the tree at `root`."""
+    for rel, change in edits.items():
         path = root / rel
         if change is None:
             path.unlink()
@@ -29,7 +36,6 @@ def mini_tree(tmp_path: Path, edits: dict[str, str | tuple[str, str] | None] | N
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change, encoding="utf-8")
-    return root
 
 
 def run(tmp_path: Path, edits: dict | None = None) -> CheckResult:

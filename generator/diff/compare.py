@@ -64,6 +64,10 @@ class _Compare:
 
     def unit(self, old: Unit, new: Unit, city_themes: dict[str, str]) -> list[Change]:
         failed = _failed(self.unreadable, new.id)
+        if failed and self.public:
+            # the public view of a unit with a file missing on one side drops what hangs off it
+            # (scale items, results of its measures): nothing reliable to say in public
+            return []
         out = Collector()
         if not self.public:
             for key in sorted(failed):

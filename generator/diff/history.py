@@ -4,6 +4,7 @@ handed to the 修订记录 and 最近更新 pages, which never call git themselv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .changes import ChangeSet, Group
 
@@ -37,13 +38,17 @@ class History:
     #: why there is no history or only part of it (no git, a shallow clone); "" when complete
     note: str = ""
 
-    def of_unit(self, unit_id: str) -> tuple[UnitRevision, ...]:
-        out = []
+    @cached_property
+    def _by_unit(self) -> dict[str | None, tuple[UnitRevision, ...]]:
+        out: dict[str | None, list[UnitRevision]] = {}
         for r in self.revisions:
-            g = r.changes.group(unit_id)
-            if g is not None:
-                out.append(UnitRevision(r, g))
-        return tuple(out)
+            for g in r.changes.groups:
+                out.setdefault(g.unit, []).append(UnitRevision(r, g))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def of_unit(self, unit_id: str) -> tuple[UnitRevision, ...]:
+        """The revisions that changed the unit, newest first, with its changes."""
+        return self._by_unit.get(unit_id, ())
 
     def latest(self, n: int) -> tuple[Revision, ...]:
         return self.revisions[:n]

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..helpers import apply_edits as apply
+
 MINI = Path(__file__).resolve().parents[1] / "site" / "fixtures" / "mini"
 U = "scorecards/units/mini-town"
 
@@ -93,21 +95,6 @@ def git(cwd: Path, *args: str, date: str | None = None) -> str:
         env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"] = date
     done = subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True)
     return done.stdout.strip()
-
-
-def apply(root: Path, edit: Edit) -> None:
-    for rel, change in edit.items():
-        path = root / rel
-        if change is None:
-            path.unlink()
-        elif isinstance(change, tuple):
-            old, new = change
-            text = path.read_text(encoding="utf-8")
-            assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
-            path.write_text(text.replace(old, new), encoding="utf-8")
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(change, encoding="utf-8")
 
 
 def make_repo(root: Path, edits: list[tuple[str, str, Edit]] = EDITS) -> Repo:

@@ -3,7 +3,9 @@
 this edition's terms: the public edition's history names nothing internal).
 
 Each entry is one commit, newest first: its date, subject and id, the warnings (a closed
-period's result rewritten) and the changes in the words `bscportal diff` uses."""
+period's result rewritten) and the changes in the words `bscportal diff` uses. A unit without
+any revision in this edition gets no history page (its unit page has no link to one); the
+最近更新 page is always there and says why there is no history (no git) or only part of it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -70,10 +72,11 @@ def outputs(site: SiteContext) -> Iterable[Output]:
     history = site.history
     for unit in site.units:
         entries = [Entry(r.revision, (group_lines(r.group),)) for r in history.of_unit(unit.id)]
-        yield page("history.md.j2", paths.history(unit.id), site=site, unit=unit, entries=entries,
-                   note=history.note)
+        if entries:   # a unit never changed in git gets no page (and no link): pages cost build time
+            yield page("history.md.j2", paths.history(unit.id), site=site, unit=unit, entries=entries,
+                       note=history.note)
     latest = [Entry(r, tuple(group_lines(g, PER_UNIT) for g in r.changes.groups))
               for r in history.latest(LATEST)]
-    units = {u.id for u in site.units}
+    units = {u.id for u in site.units if history.of_unit(u.id)}
     yield page("changes.md.j2", paths.CHANGES, site=site, entries=latest, note=history.note,
                units=units, total=len(history.revisions))
