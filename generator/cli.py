@@ -1,39 +1,18 @@
-"""The `bscportal` command: a thin shell over the library; only this module prints or exits."""
+"""The `bscportal` command: a thin shell over the library; only the CLI modules (this one and
+`cli_changes.py`, with `cli_common.py`) print or exit."""
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
 
 import click
 
+from .cli_changes import diff_cmd, new, on_changed_lines
+from .cli_common import content_folder as _content_folder
+from .cli_common import default_format as _default_format
+from .cli_common import print_problems as _print_problems
 from .problems import FORMATTERS, summary
-
-if TYPE_CHECKING:
-    from .problems import Problem
-    from .scaffold import Plan
-
-
-def _default_format() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _print_problems(problems: list, fmt: str) -> None:
-    if problems:
-        click.echo(FORMATTERS[fmt](problems))
-
-
-def _content_folder(path: Path, content: Path | None) -> Path:
-    """The articles' content folder: `--content` as given (it must exist), else `content` next
-    to the scorecards folder (for `scorecards` that is `content`; it may be missing: no articles)."""
-    if content is not None:
-        if not content.is_dir():
-            raise click.UsageError(f"找不到文章文件夹 {content}（--content: no such folder）")
-        return content
-    base = path if path.name not in ("", ".", "..") else path.resolve()
-    return base.parent / "content"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,38 +61,13 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
     result = check_tree(path, content)
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems
     if since is not None:
-        problems = _on_changed_lines(path, since, problems)
+        problems = on_changed_lines(path, since, problems)
     _print_problems(problems, fmt or _default_format())
     units = len(result.city.units) if result.city else 0
     click.echo(f"{summary(result.problems)}；{units} 个单位、{len(result.articles)} 篇文章；"
                f"用时 {time.perf_counter() - started:.2f} s", err=True)
     failed = bool(result.errors) or result.city is None or (strict and result.problems)
     sys.exit(1 if failed else 0)
-
-
-def _on_changed_lines(path: Path, since: str, problems: list["Problem"]) -> list["Problem"]:
-    """Errors, and warnings on lines changed since `since` (for annotations on a pull request)."""
-    from .diff.revision import Repo, RevisionError
-
-    repo = Repo.find(path)
-    if repo is None:
-        raise click.UsageError(f"--changed-since：{path} 不在 git 仓库里")
-    try:
-        changed = repo.changed_lines(repo.resolve(since))
-    except RevisionError as exc:
-        raise click.UsageError(str(exc)) from None
-
-    def shown(p: "Problem") -> bool:
-        rel = repo.repo_path(p.path)
-        if p.is_error or rel not in changed:
-            return p.is_error
-        lines = changed[rel]
-        return lines is None or p.line in lines
-
-    kept = [p for p in problems if shown(p)]
-    if len(kept) < len(problems):
-        click.echo(f"另有 {len(problems) - len(kept)} 条警告在 {since} 以来没有改动的行上，未列出", err=True)
-    return kept
 
 
 @main.command()
@@ -230,39 +184,6 @@ def serve(edition: str, addr: str, path: Path, content: Path) -> None:
         click.echo(f"无法在 {addr} 启动预览服务：{exc.strerror or exc}。"
                    "请换一个端口，如 --addr 127.0.0.1:8001", err=True)
         sys.exit(1)
-
-
-@main.command("diff")
-@click.argument("base")
-@click.argument("head", required=False)
-@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards",
-              show_default=True, help="The scorecards folder (inside a git checkout).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "text", "json"]), default=None,
-              help="markdown (for a pull-request comment; the default when piped), text (the "
-                   "default on a terminal), json.")
-@click.option("--edition", type=click.Choice(["internal", "public"]), default="internal",
-              show_default=True, help="public: leave out every change only the internal edition shows.")
-def diff_cmd(base: str, head: str | None, path: Path, fmt: str | None, edition: str) -> None:
-    """What changed between git revisions BASE and HEAD (default: the working tree), in
-    scorecard terms, grouped by unit: objectives, links, measures, targets, weights, rules,
-    results (a closed period's result rewritten is a warning), people (internal).
-
-    \b
-    Example:
-      bscportal diff main
-      bscportal diff origin/main HEAD --format markdown > diff.md
-    """
-    from .diff import RevisionError, diff_revisions, render
-
-    if not path.is_dir():
-        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
-    chosen = fmt or ("text" if sys.stdout.isatty() else "markdown")
-    try:
-        comparison = diff_revisions(path, base, head)
-    except RevisionError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    click.echo(render(comparison, chosen, edition), nl=False)
 
 
 @main.group()
@@ -398,96 +319,8 @@ def import_xlsx(files: tuple[Path, ...], dry_run: bool, unit: str | None, path: 
     sys.exit(1 if failed else 0)
 
 
-@main.group("new")
-def new() -> None:
-    """Start something from a skeleton that passes `check` at once: a unit, a period, an article.
-
-    Nothing that exists is overwritten: a second run refuses and changes nothing.
-    """
-
-
-def _scaffold(plan_of: Callable[[], "Plan"], path: Path, content: Path | None) -> None:
-    """Write a scaffold's plan, say what was written, then `check` the files it wrote."""
-    from .check import check_tree
-    from .problems import display_path
-    from .scaffold import ScaffoldError, apply
-
-    try:
-        plan = plan_of()
-        apply(plan)
-    except ScaffoldError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    for w in plan.writes:
-        click.echo(f"{'已创建' if w.create else '已修改'} {display_path(w.path)}")
-    for note in plan.notes:
-        click.echo(note)
-    written = {display_path(w.path) for w in plan.writes}
-    result = check_tree(path, _content_folder(path, content))
-    mine = [p for p in result.problems if p.path in written]
-    _print_problems(mine, _default_format())
-    sys.exit(1 if any(p.is_error for p in mine) else 0)
-
-
-_path_option = click.option("--path", type=click.Path(file_okay=False, path_type=Path),
-                            default="scorecards", show_default=True, help="The scorecards folder.")
-
-
-@new.command("unit")
-@click.argument("unit_id", metavar="ID")
-@click.option("--name", required=True, help="单位名称，如 市林业局")
-@click.option("--kind", required=True, help="单位类别（city.yml 中 kinds 的编号），如 department")
-@click.option("--stage", default=None, help="推行阶段（默认第一个阶段）")
-@_path_option
-def new_unit(unit_id: str, name: str, kind: str, stage: str | None, path: Path) -> None:
-    """A registry entry and a unit folder (unit.yml, map.yml, measures.yml) from the city's defaults.
-
-    \b
-    Example:
-      bscportal new unit forestry-bureau --name 市林业局 --kind department
-    """
-    from .scaffold.unit import plan_unit
-
-    _scaffold(lambda: plan_unit(path, unit_id, name, kind, stage), path, None)
-
-
-@new.command("period")
-@click.argument("unit")
-@click.argument("period")
-@_path_option
-def new_period(unit: str, period: str, path: Path) -> None:
-    """A new assessment period for UNIT: the rules entry if missing, the scale copied from the
-    previous period with its weights, and a results file with every assessed measure as null.
-
-    \b
-    Example:
-      bscportal new period hainan-township 2010
-    """
-    from .scaffold.period import plan_period
-
-    _scaffold(lambda: plan_period(path, unit, period), path, None)
-
-
-@new.command("article")
-@click.option("--title", required=True, help="文章标题")
-@click.option("--unit", default=None, help="单位编号（文章会列在该单位的页面上）")
-@click.option("--slug", default=None, help="文件名（英文，默认用单位编号），前面自动加年月")
-@click.option("--author", default=None, help="作者（默认为单位名称）")
-@_path_option
-@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder with articles/ (default: content next to --path).")
-def new_article(title: str, unit: str | None, slug: str | None, author: str | None, path: Path,
-                content: Path | None) -> None:
-    """An experience article in CONTENT/articles with its information block filled in.
-
-    \b
-    Example:
-      bscportal new article --title 我们怎样确定考核权重 --unit hainan-township --slug weights
-    """
-    from .scaffold.article import plan_article
-
-    folder = _content_folder(path, content)
-    _scaffold(lambda: plan_article(path, folder, title, unit, slug, author), path, content)
+main.add_command(diff_cmd)
+main.add_command(new)
 
 
 def _editions(edition: str) -> tuple[str, ...]:

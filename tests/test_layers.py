@@ -33,6 +33,8 @@ LAYERS: dict[str, tuple[int, str]] = {
     "generator.reference_examples": (8, "docs"),
     "generator.schema": (8, "docs"),
     "generator.cli": (9, "cli"),
+    "generator.cli_common": (9, "cli"),
+    "generator.cli_changes": (9, "cli"),
     "generator.__main__": (10, "main"),
 }
 

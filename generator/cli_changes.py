@@ -1,0 +1,166 @@
+"""The commands for changes by pull request: `bscportal diff`, `bscportal new unit|period|article`,
+and the changed-lines filter of `check --changed-since`. Registered on the `bscportal` group by
+`cli.py`; like it, a thin shell over the library that prints and exits."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+import click
+
+from .cli_common import content_folder, default_format, print_problems
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .scaffold import Plan
+
+
+def on_changed_lines(path: Path, since: str, problems: list[Problem]) -> list[Problem]:
+    """Errors, and warnings on lines changed since `since` (for annotations on a pull request)."""
+    from .diff.revision import Repo, RevisionError
+
+    repo = Repo.find(path)
+    if repo is None:
+        raise click.UsageError(f"--changed-since：{path} 不在 git 仓库里")
+    try:
+        changed = repo.changed_lines(repo.resolve(since))
+    except RevisionError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    def shown(p: Problem) -> bool:
+        rel = repo.repo_path(p.path)
+        if p.is_error or rel not in changed:
+            return p.is_error
+        lines = changed[rel]
+        return lines is None or p.line in lines
+
+    kept = [p for p in problems if shown(p)]
+    if len(kept) < len(problems):
+        click.echo(f"另有 {len(problems) - len(kept)} 条警告在 {since} 以来没有改动的行上，未列出", err=True)
+    return kept
+
+
+@click.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards",
+              show_default=True, help="The scorecards folder (inside a git checkout).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text", "json"]), default=None,
+              help="markdown (for a pull-request comment; the default when piped), text (the "
+                   "default on a terminal), json.")
+@click.option("--edition", type=click.Choice(["internal", "public"]), default="internal",
+              show_default=True, help="public: leave out every change only the internal edition shows.")
+def diff_cmd(base: str, head: str | None, path: Path, fmt: str | None, edition: str) -> None:
+    """What changed between git revisions BASE and HEAD (default: the working tree), in
+    scorecard terms, grouped by unit: objectives, links, measures, targets, weights, rules,
+    results (a closed period's result rewritten is a warning), people (internal).
+
+    \b
+    Example:
+      bscportal diff main
+      bscportal diff origin/main HEAD --format markdown > diff.md
+    """
+    from .diff import RevisionError, diff_revisions, render
+
+    if not path.is_dir():
+        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
+    chosen = fmt or ("text" if sys.stdout.isatty() else "markdown")
+    try:
+        comparison = diff_revisions(path, base, head)
+    except RevisionError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(render(comparison, chosen, edition), nl=False)
+
+
+@click.group("new")
+def new() -> None:
+    """Start something from a skeleton that passes `check` at once: a unit, a period, an article.
+
+    Nothing that exists is overwritten: a second run refuses and changes nothing.
+    """
+
+
+def _scaffold(plan_of: Callable[[], "Plan"], path: Path, content: Path | None) -> None:
+    """Write a scaffold's plan, say what was written, then `check` the files it wrote."""
+    from .check import check_tree
+    from .problems import display_path
+    from .scaffold import ScaffoldError, apply
+
+    try:
+        plan = plan_of()
+        apply(plan)
+    except ScaffoldError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for w in plan.writes:
+        click.echo(f"{'已创建' if w.create else '已修改'} {display_path(w.path)}")
+    for note in plan.notes:
+        click.echo(note)
+    written = {display_path(w.path) for w in plan.writes}
+    result = check_tree(path, content_folder(path, content))
+    mine = [p for p in result.problems if p.path in written]
+    print_problems(mine, default_format())
+    sys.exit(1 if any(p.is_error for p in mine) else 0)
+
+
+_path_option = click.option("--path", type=click.Path(file_okay=False, path_type=Path),
+                            default="scorecards", show_default=True, help="The scorecards folder.")
+
+
+@new.command("unit")
+@click.argument("unit_id", metavar="ID")
+@click.option("--name", required=True, help="单位名称，如 市林业局")
+@click.option("--kind", required=True, help="单位类别（city.yml 中 kinds 的编号），如 department")
+@click.option("--stage", default=None, help="推行阶段（默认第一个阶段）")
+@_path_option
+def new_unit(unit_id: str, name: str, kind: str, stage: str | None, path: Path) -> None:
+    """A registry entry and a unit folder (unit.yml, map.yml, measures.yml) from the city's defaults.
+
+    \b
+    Example:
+      bscportal new unit forestry-bureau --name 市林业局 --kind department
+    """
+    from .scaffold.unit import plan_unit
+
+    _scaffold(lambda: plan_unit(path, unit_id, name, kind, stage), path, None)
+
+
+@new.command("period")
+@click.argument("unit")
+@click.argument("period")
+@_path_option
+def new_period(unit: str, period: str, path: Path) -> None:
+    """A new assessment period for UNIT: the rules entry if missing, the scale copied from the
+    previous period with its weights, and a results file with every assessed measure as null.
+
+    \b
+    Example:
+      bscportal new period hainan-township 2010
+    """
+    from .scaffold.period import plan_period
+
+    _scaffold(lambda: plan_period(path, unit, period), path, None)
+
+
+@new.command("article")
+@click.option("--title", required=True, help="文章标题")
+@click.option("--unit", default=None, help="单位编号（文章会列在该单位的页面上）")
+@click.option("--slug", default=None, help="文件名（英文，默认用单位编号），前面自动加年月")
+@click.option("--author", default=None, help="作者（默认为单位名称）")
+@_path_option
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with articles/ (default: content next to --path).")
+def new_article(title: str, unit: str | None, slug: str | None, author: str | None, path: Path,
+                content: Path | None) -> None:
+    """An experience article in CONTENT/articles with its information block filled in.
+
+    \b
+    Example:
+      bscportal new article --title 我们怎样确定考核权重 --unit hainan-township --slug weights
+    """
+    from .scaffold.article import plan_article
+
+    folder = content_folder(path, content)
+    _scaffold(lambda: plan_article(path, folder, title, unit, slug, author), path, content)
