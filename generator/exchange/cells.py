@@ -36,9 +36,10 @@ def number(x: float) -> float | int:
 
 
 def same(a: Value, b: Value) -> bool:
-    """Equal as values: 75 and 75.0 are the same number."""
+    """Equal as values: 75 and 75.0 are the same number, and a yes/no actual written `1` is
+    the same as 是 (`true`), so an unedited cell never rewrites how a value was written."""
     if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
+        return isinstance(a, (bool, int, float)) and isinstance(b, (bool, int, float)) and float(a) == float(b)
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
     if isinstance(a, TargetRange) and isinstance(b, TargetRange):

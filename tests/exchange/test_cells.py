@@ -65,4 +65,4 @@ def test_targets():
 
 
 def test_same_compares_values_not_types():
-    assert same(75, 75.0) and not same(1.0, True) and same(TargetRange(min=1, max=2), TargetRange(min=1.0, max=2.0))
+    assert same(75, 75.0) and same(1.0, True) and not same(0, True) and not same(None, False) and same(TargetRange(min=1, max=2), TargetRange(min=1.0, max=2.0))
