@@ -62,24 +62,31 @@ def test_every_form_reads_back_without_a_change(tree: Path, city) -> None:
         assert (unit, period, out.problems, out.changes, out.texts) == (unit, period, [], [], {})
 
 
-def test_editing_one_target_changes_exactly_that_line(tmp_path: Path) -> None:
+def _one_cell(tmp_path: Path, file: str, sheet: str, key: tuple[str, int], header: tuple[str, int],
+              value: object):
+    """Export 海南乡's system, set one cell (the row of `key` in its column, the column of
+    `header` in its row), import it; the import's outcome and `file` before and after."""
     root = example_copy(tmp_path)
     book = system_xlsx(root, "hainan-township", tmp_path / "s.xlsx")
-    measures = root / "units/hainan-township/measures.yml"
-    old = measures.read_text(encoding="utf-8")
+    old = (root / file).read_text(encoding="utf-8")
 
     def change(wb):
-        ws = wb["指标卡"]
-        ws.cell(find_row(ws, "M-S1-1", 2), find_col(ws, "目标值 2009年度")).value = 6600
+        ws = wb[sheet]
+        ws.cell(find_row(ws, *key), find_col(ws, *header)).value = value
 
     out = import_workbook(root, edit(book, change))
+    return out, old, (root / file).read_text(encoding="utf-8")
+
+
+def test_editing_one_target_changes_exactly_that_line(tmp_path: Path) -> None:
+    measures = "units/hainan-township/measures.yml"
+    out, old, new = _one_cell(tmp_path, measures, "指标卡", ("M-S1-1", 2), ("目标值 2009年度", 1), 6600)
     assert out.problems == []
     assert [(c.ref, c.old, c.new) for c in out.changes] == [("指标卡!S2", "6500", "6600")]
-    new = measures.read_text(encoding="utf-8")
     diff = [d for d in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
             if d[:1] in "+-" and not d.startswith(("+++", "---"))]
     assert diff == ["-      2009: 6500", "+      2009: 6600"]
-    assert out.files == ["units/hainan-township/measures.yml"]
+    assert out.files == [measures]
     # the summary in scorecard terms is `bscportal diff`'s
     assert "目标值（2009年度）：6500 → 6600" in out.diff
 
@@ -100,18 +107,9 @@ def test_dry_run_writes_nothing_but_reports_the_change(tmp_path: Path) -> None:
 
 
 def test_an_import_keeps_fields_the_workbook_does_not_carry(tmp_path: Path) -> None:
-    """Bands and milestones' untouched fields, comments and people's results stay as they are."""
-    root = example_copy(tmp_path)
-    book = system_xlsx(root, "hainan-township", tmp_path / "s.xlsx")
-    scale = root / "units/hainan-township/assessment/2009.yml"
-    old = scale.read_text(encoding="utf-8")
-
-    def change(wb):
-        ws = wb["量表 2009"]
-        ws.cell(find_row(ws, "M-S3-1", 1), find_col(ws, "说明", 5)).value = "分档计分"
-
-    out = import_workbook(root, edit(book, change))
+    """Bands, comments and everything else of the item stay as they are."""
+    out, old, new = _one_cell(tmp_path, "units/hainan-township/assessment/2009.yml", "量表 2009",
+                              ("M-S3-1", 1), ("说明", 5), "分档计分")
     assert out.problems == []
-    new = scale.read_text(encoding="utf-8")
     assert "bands:" in new and new.count("\n") == old.count("\n") + 1
     assert "    note: 分档计分\n" in new
