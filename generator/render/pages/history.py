@@ -25,6 +25,8 @@ KIND = "history"
 LATEST = 30
 #: changes the 最近更新 page shows per unit and revision before pointing to the unit's page
 PER_UNIT = 5
+#: characters of a commit subject shown in a heading
+HEADING = 40
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,16 @@ class GroupLines:
 class Entry:
     revision: Revision
     groups: tuple[GroupLines, ...]
+
+    @property
+    def heading(self) -> str:
+        """The subject as a heading: shortened when long (the whole subject follows it)."""
+        subject = self.revision.subject
+        return subject if len(subject) <= HEADING else subject[:HEADING - 1] + "…"
+
+    @property
+    def shortened(self) -> bool:
+        return len(self.revision.subject) > HEADING
 
 
 def _line(c: Change) -> Line:
