@@ -69,6 +69,11 @@ EDITS: list[tuple[str, str, Edit]] = [
     ("person-posts", "张卯辰兼任机密岗位寅", {f"{U}/people/p-zhang.yml": ("  - post: head\n",
                                                                       "  - post: head\n  - post: secret-post\n")}),
     ("unit-rename", "单位改名", {"scorecards/registry.yml": ("name: 小城教育局", "name: 小城市教育局")}),
+    ("values", "增加核心价值观", {f"{U}/unit.yml": ("values: [为民, 务实]", "values: [为民, 务实, 创新]")}),
+    ("share", "领导班子综合评价占两成", {"scorecards/city.yml": (
+        "    - {id: B, name: 一般, coefficient: 1.0}\n",
+        "    - {id: B, name: 一般, coefficient: 1.0}\n  multi_post: {leadership_share: 0.2}\n")}),
+    ("submap-remove", "删除分战略地图", {f"{U}/map.yml": ("  - id: m-t1\n    name: 特色产业富民分战略地图\n    theme: T1\n", "")}),
 ]
 
 

@@ -48,9 +48,12 @@ EXPECTED: dict[str, list[tuple[str, str, bool]]] = {
     "internal-only": [("指标 M-SX-1「机密指标己」的指标定义：内部口径说明庚 → 内部口径说明庚新版", "info", True)],
     "person-posts": [("人员 p-zhang「张卯辰」移动，所任岗位：乡长 → 乡长、机密岗位寅", "info", True)],
     "unit-rename": [("单位 mini-bureau 改名：「小城教育局」 → 「小城市教育局」", "info", False)],
+    "values": [("核心价值观：为民、务实 → 为民、务实、创新", "info", False)],
+    "share": [("考核办法的一人多岗的处理·领导班子综合评价占比：0% → 20%", "notice", False)],
+    "submap-remove": [("删除分战略地图 m-t1「特色产业富民分战略地图」", "info", False)],
 }
 #: the group each edit's changes are in
-GROUP = {"rules": None, "coefficient": None, "unit-rename": "mini-bureau"}
+GROUP = {"rules": None, "coefficient": None, "share": None, "unit-rename": "mini-bureau"}
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +110,7 @@ def test_the_public_variant_omits_exactly_the_internal_changes(repo, name):
 
 def test_changes_over_several_commits_add_up(repo):
     """From the first commit to the last: a measure renamed and a result revised show once."""
-    comparison = diff_revisions(repo.scorecards, repo.commits["base"], repo.commits["unit-rename"])
+    comparison = diff_revisions(repo.scorecards, repo.commits["base"], repo.commits["submap-remove"])
     text = render(comparison, "text", "internal")
     assert "  ! 改写已结束考核期的结果：2008年度，指标 M-S1-1「农民人均纯收入」的实际值：4600 → 4700" in text
     assert "指标 M-P1-1 改名：「特色产业项目数」 → 「特色产业项目个数」" in text

@@ -49,7 +49,7 @@ def test_unit_history_lists_each_commit_newest_first(built):
     repo, prep, tmp = built
     page = _page(tmp, "internal", "units/mini-town/history.md")
     dates = [line.split("　")[0][3:] for line in page.splitlines() if line.startswith("## ")]
-    assert dates == sorted(dates, reverse=True) and len(dates) == 22   # base + 19 edits + 2
+    assert dates == sorted(dates, reverse=True) and len(dates) == 24   # base + 21 edits + 2
     assert "## 2010-01-29　更正2008年收入" in page
     assert '!!! warning "改写了已结束考核期的结果"' in page
     assert "改写已结束考核期的结果：2008年度，指标 M\\-S1\\-1「农民人均纯收入」的实际值：4600 → 4700" in page
