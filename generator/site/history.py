@@ -185,17 +185,28 @@ def _texts(city: City) -> set[str]:
                                                    list(city.units.values())]) if _HAN.search(s)}
 
 
-def internal_texts(city: City) -> frozenset[str]:
-    """Texts (with Chinese, two characters or more) only the internal edition has."""
-    public = _texts(public_city(city))
-    return frozenset(t for t in _texts(city) - public if len(t) >= 2)
+@dataclass(frozen=True)
+class Texts:
+    """The city's texts (with Chinese, whitespace removed) by edition."""
+
+    public: frozenset[str]
+    #: texts only the internal edition has, two characters or more: never said in public
+    internal: frozenset[str]
+
+    @classmethod
+    def of(cls, city: City) -> "Texts":
+        public = _texts(public_city(city))
+        return cls(frozenset(public), frozenset(t for t in _texts(city) - public if len(t) >= 2))
 
 
-def _public_subject(subject: str, full: ChangeSet, needles: frozenset[str]) -> str:
+def _public_subject(subject: str, full: ChangeSet, texts: Texts) -> str:
+    """The subject, or `HIDDEN_SUBJECT` when it names something internal: a text of the city
+    only the internal edition has, or one of this commit's internal changes (a person's old
+    name, a removed internal objective) that the public edition does not have."""
     own = {"".join(str(x).split()) for c in full.changes if c.internal
            for x in (c.name, c.old, c.new) if x and _HAN.search(str(x))}
     flat = "".join(subject.split())
-    if any(n in flat for n in needles | {o for o in own if len(o) >= 2}):
+    if any(n in flat for n in texts.internal | {o for o in own - texts.public if len(o) >= 2}):
         return HIDDEN_SUBJECT
     return subject
 
@@ -235,7 +246,7 @@ def histories(scorecards: Path, city: City, cache_root: Path | None = None) -> d
         commits = commits[:MAX_COMMITS]
         notes.append(TRUNCATED)
     cache = cache_root / "history" if cache_root is not None else None
-    needles = internal_texts(city)
+    texts = Texts.of(city)
     shown_units = frozenset(public_city(city).units)
     snapshots = _Snapshots(repo)
     full: list[Revision] = []
@@ -249,9 +260,9 @@ def histories(scorecards: Path, city: City, cache_root: Path | None = None) -> d
             continue
         if result.full:
             full.append(Revision(c.sha, c.date, c.subject, result.full))
-        shown = _scrub(result.public, needles, shown_units)
+        shown = _scrub(result.public, texts.internal, shown_units)
         if shown:
-            public.append(Revision(c.sha, c.date, _public_subject(c.subject, result.full, needles),
+            public.append(Revision(c.sha, c.date, _public_subject(c.subject, result.full, texts),
                                    shown))
     note = "".join(notes)
     return {"internal": History(tuple(full), note), "public": History(tuple(public), note)}
