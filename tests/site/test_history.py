@@ -134,3 +134,19 @@ def test_a_root_commit_is_compared_with_nothing(tmp_path):
     assert len(public.revisions) == 1
     units = [g.unit for g in public.revisions[0].changes.groups]
     assert units == [None, "mini-town", "mini-bureau"]      # the internal unit is not named
+
+
+def test_without_git_every_unit_page_and_the_changes_page_say_so(tmp_path):
+    from generator.diff.history import History
+    from generator.render import render_edition
+
+    shutil.copytree(MINI / "scorecards", tmp_path / "scorecards")
+    city = check_tree(tmp_path / "scorecards").city
+    history = hist.histories(tmp_path / "scorecards", city)["public"]
+    _, files = render_edition(city, "public", history=history)
+    unit_page = files["units/mini-town/index.md"].decode("utf-8")
+    assert "暂无修订记录" in unit_page and hist.NO_GIT in unit_page     # the link's title says why
+    assert "units/mini-town/history.md" not in files
+    changes = files["city/changes.md"].decode("utf-8")
+    assert hist.NO_GIT in changes and "暂无修订记录。" in changes
+    assert History().of_unit("mini-town") == ()
