@@ -2,6 +2,7 @@
 silences → sort."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .load.tree import load_city
 from .model import City
 from .problems import Problem
 from .rules import Context, apply_silence, run_rules
+from .scoring.reporting import today
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,16 @@ class CheckResult:
         return self.city is not None and not self.errors
 
 
-def check_tree(root: Path | str, content_root: Path | str | None = None) -> CheckResult:
+def check_tree(root: Path | str, content_root: Path | str | None = None,
+               as_of: dt.date | None = None) -> CheckResult:
     """Check the scorecards under `root` and, with `content_root`, the experience articles
-    under `content_root/articles` (front matter, unit/objective/measure ids, unsafe HTML)."""
+    under `content_root/articles` (front matter, unit/objective/measure ids, unsafe HTML).
+    Date-dependent rules judge as of `as_of` (default: today, or `SOURCE_DATE_EPOCH`)."""
     loaded = load_city(root)
     problems = list(loaded.problems)
     if loaded.city is not None and loaded.city.locator is not None:
-        ctx = Context(loaded.city, loaded.city.locator, frozenset(loaded.broken_units))
+        ctx = Context(loaded.city, loaded.city.locator, frozenset(loaded.broken_units),
+                      as_of or today())
         problems.extend(run_rules(ctx))
     articles: list[Article] = []
     if content_root is not None:

@@ -1,12 +1,33 @@
 """What the CLI modules share: the output format of problems, printing them, the content folder."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import click
 
 from .problems import FORMATTERS, Problem
+
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}”不是日期：请写成 YYYY-MM-DD，如 2010-03-31") from None
+
+
+def as_of_option(f: F) -> F:
+    """`--as-of YYYY-MM-DD`: the date overdue items and statuses are judged by (default today)."""
+    return click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", callback=_as_of,
+                        help="Judge overdue items, action statuses and reporting as of this date "
+                             "(default: today, or SOURCE_DATE_EPOCH).")(f)
 
 
 def default_format() -> str:

@@ -60,6 +60,7 @@ themes:
   - id: T1
     name: 特色产业富民
     aligns_to: [C1]
+heads: [party-secretary, township-head]   # 主要负责人的岗位：要负责最上面一个层面的目标
 silence: []            # 例如 [BSC202]：本单位不显示“权重全部相同”警告
 """,
     "map.yml": """
@@ -109,12 +110,21 @@ actions:
     name: 水稻品牌提升工程
     objectives: [P1]
     owner: agri-station
+    tracker: party-office        # 跟踪督办：党政办的绩效联络员
     start: 2008-03-01
-    end: 2009-10-31
+    end: 2009-10-31              # 计划完成；过了这一天仍未完成即列入督办页
+    completed: 2009-10-20        # 实际完成日期；状态按日期推算，不必写 status
     budget: 30
-    status: in-progress
     milestones:
-      - {name: 完成品牌注册, due: 2008-09-30, done: true}
+      - {name: 完成品牌注册, due: 2008-09-30, completed: 2008-09-26}
+      - {name: 通过绿色食品认证, due: 2009-10-31, completed: 2009-10-20}
+  - id: A2
+    name: 乡机关办公楼节能改造
+    objectives: [P1]
+    owner: party-office
+    start: 2009-05-01
+    end: 2009-10-31
+    status: cancelled            # 取消的方案写 cancelled（日期看不出来）
 """,
     "departments.yml": """
 departments:
@@ -134,6 +144,12 @@ departments:
         unit: '%'
         targets: {'2008': 60}
         owner: agri-head
+      - id: M-AG-2
+        name: 本站辖区农民人均纯收入
+        objective: D-AG-1
+        type: outcome
+        unit: 元
+        derives_from: M-S1-1        # 分解自总卡指标：目标值、实际值沿用它的，不必再写
 """,
     "posts.yml": """
 posts:
@@ -154,7 +170,7 @@ grades:
 difficulty:
   - {id: A, name: 繁重岗位, coefficient: 1.15}
   - {id: B, name: 一般岗位, coefficient: 1.0}
-multi_post: {coefficients: true, normalise: true, leadership_share: 0.2}
+multi_post: {coefficients: true, normalise: true, leadership_share: 0.2, adjustment_cap: 3}
 missing: reweight
 veto_grade: pass
 """,
@@ -171,8 +187,15 @@ measures:
     supports: D-AG-1
     unit: 亩
     target: 3000
-    weight: 100
+    weight: 60
     rule: ratio
+  - id: PM2
+    name: 分管片农民人均纯收入
+    post: agri-head
+    supports: S1
+    unit: 元
+    weight: 40
+    derives_from: M-S1-1            # 沿用全乡的目标值和实际值
 """,
     "assessment/": """
 period: '2008'
@@ -186,6 +209,7 @@ deductions:
 veto:
   - {id: V1, name: 发生重大安全责任事故}
 note: 较 2007 年模拟考评，考核指标由 24 个减为 12 个，以结果指标为主。
+approved: {by: 乡党委会, date: 2008-01-16, reference: 乡党委会议纪要〔2008〕2号}
 """,
     "results/": """
 period: '2008'
@@ -198,8 +222,10 @@ veto: []
 traditional: {grade: good, score: 86}
 people:
   p-example:
-    actuals: {PM1: 2800}
+    actuals: {PM1: 2800}          # PM2 沿用 M-S1-1 的 5950，不必再写
     leadership_rating: 85
+    final_adjustment: {points: 2, reason: 兼任武装部长，防汛期间承担大量未计入指标的工作, by: 乡党委会}
+approved: {by: 乡党委会, date: 2009-01-18}
 """,
 }
 

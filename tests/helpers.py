@@ -1,6 +1,7 @@
 """Test helpers: copy the minimal fixture tree and seed one mistake into it."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -38,8 +39,9 @@ def apply_edits(root: Path, edits: dict[str, str | tuple[str, str] | None]) -> N
             path.write_text(change, encoding="utf-8")
 
 
-def run(tmp_path: Path, edits: dict | None = None) -> CheckResult:
-    return check_tree(mini_tree(tmp_path, edits))
+def run(tmp_path: Path, edits: dict | None = None, as_of: dt.date | None = None) -> CheckResult:
+    """Check a copy of the mini tree with `edits`; date-dependent rules judge as of `as_of`."""
+    return check_tree(mini_tree(tmp_path, edits), as_of=as_of)
 
 
 def found(result: CheckResult, code: str) -> list[tuple[str, int]]:

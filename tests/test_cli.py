@@ -29,7 +29,7 @@ SEEDED = {
     "weights 95": ({"units/alpha/assessment/2008.yml": ("weight: 30}", "weight: 25}")}, "units/alpha/assessment/2008.yml", 2, "BSC104"),
     "duplicate key": ({"units/alpha/unit.yml": ("vision: 全省样板", "vision: 全省样板\nmission: 又一个")}, "units/alpha/unit.yml", 4, "BSC002"),
     "typo in field": ({"units/alpha/measures.yml": ("{id: M-P1, name: 办结率", "{id: M-P1, nmae: 办结率")}, "units/alpha/measures.yml", 4, "BSC003"),
-    "cycle": ({"units/alpha/map.yml": ("perspective: stakeholder, theme: T1}", "perspective: stakeholder, theme: T1, drives: [L1]}")}, "units/alpha/map.yml", None, "BSC103"),
+    "cycle": ({"units/alpha/map.yml": ("theme: T1, owner: head}", "theme: T1, owner: head, drives: [L1]}")}, "units/alpha/map.yml", None, "BSC103"),
 }
 
 

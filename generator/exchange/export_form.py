@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..model import Measure, Period, ResultsFile, Scale, ScaleItem, TraditionalResult, Unit
 from ..model.vocab import RULE
 from ..render import fmt
+from ..scoring import cascade
 from ..scoring.actuals import read_actual
 from ..scoring.rules import MANUAL_CAP
 from .cells import ActualCell, Cell, Choice, Number, Text, YesNo
@@ -53,7 +54,7 @@ def _measure_row(n: int, m: Measure, item: ScaleItem | None, unit: Unit, period:
         Fixed(str(n)), Fixed("考核" if item else "监控"), Fixed(m.id, "key"), Fixed(m.name),
         Fixed(m.unit or ""), Fixed(fmt.score(item.weight) if item else fmt.NONE),
         Fixed(RULE.label(item.rule) if item else fmt.NONE),
-        Fixed(fmt.target(m.target_for(period.id, period.year), m.data_type)), Fixed(before),
+        Fixed(fmt.target(cascade.target(unit, m, period.id, period.year), m.data_type)), Fixed(before),
         Input(_actual_cell(m, item), now.value, key=f"actual:{m.id}"),
         Input(Text(), now.note, key=f"note:{m.id}", wrap=True),
         Input(Text(), now.evidence, key=f"evidence:{m.id}", wrap=True),

@@ -151,10 +151,12 @@ def _action_sheets(unit: Unit) -> list[SheetLayout]:
         Column(label(A, "description"), edit(A, "description", text(A, "description"), wrap=True)),
         Column(label(A, "objectives"), edit(A, "objectives", lambda a: refs(objs, a.objectives, "目标"))),
         Column(label(A, "owner"), edit(A, "owner", lambda a: named(owners, [a.owner], "岗位或部门"))),
+        Column(label(A, "tracker"), edit(A, "tracker", lambda a: named(owners, [a.tracker], "岗位或部门"))),
         Column(label(A, "start"), edit(A, "start", Date(required=True))),
         Column(label(A, "end"), edit(A, "end", Date(required=True))),
+        Column(label(A, "completed"), edit(A, "completed", Date())),
         Column(label(A, "budget"), edit(A, "budget", number(A, "budget"))),
-        Column(ACTION_STATUS.title, edit(A, "status", choice(ACTION_STATUS))),
+        Column(ACTION_STATUS.title, edit(A, "status", choice(ACTION_STATUS, required=False))),
         Column(label(A, "internal"), edit(A, "internal", YES_NO)),
     ]
     actions = SheetLayout("行动方案", freeze=1)
@@ -166,6 +168,7 @@ def _action_sheets(unit: Unit) -> list[SheetLayout]:
         Column(label(Ms, "name"), edit(Ms, "name", text(Ms, "name"))),
         Column(label(Ms, "due"), edit(Ms, "due", Date(required=True))),
         Column(label(Ms, "done"), edit(Ms, "done", YES_NO)),
+        Column(label(Ms, "completed"), edit(Ms, "completed", Date())),
     ]
     # a milestone's row carries its action's id (as `card`) for the key column
     rows = [Row(m, file, ("actions", i, "milestones", j), a.id)

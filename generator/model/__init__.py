@@ -15,7 +15,8 @@ from .measure import MeasuresFile, Measure, Baseline, TargetRange, Thresholds
 from .action import ActionsFile, ActionPlan, Milestone
 from .department import DepartmentsFile, Department
 from .people import PostsFile, Post, PersonFile, Person, PostAssignment, PersonalMeasure
-from .results import ResultsFile, Actual, TraditionalResult, PersonResult
+from .results import ResultsFile, Actual, TraditionalResult, PersonResult, LeadershipAdjustment
+from .approval import Approval
 from .article import ArticleMeta
 
 __all__ = [
@@ -31,6 +32,6 @@ __all__ = [
     "ActionsFile", "ActionPlan", "Milestone",
     "DepartmentsFile", "Department",
     "PostsFile", "Post", "PersonFile", "Person", "PostAssignment", "PersonalMeasure",
-    "ResultsFile", "Actual", "TraditionalResult", "PersonResult",
+    "ResultsFile", "Actual", "TraditionalResult", "PersonResult", "LeadershipAdjustment", "Approval",
     "ArticleMeta",
 ]

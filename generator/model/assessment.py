@@ -5,6 +5,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from .approval import Approval
 from .base import NUMBER_LIMIT, Model, Name, Number, Slug, Text, Visible
 from .measure import Thresholds as StatusThresholds  # one thresholds model for measures and rules
 from .vocab import (MISSING_RULE, PERIOD_KIND, RULE, TRACK, MissingRule, PeriodKind, RuleKind,
@@ -56,6 +57,10 @@ class MultiPost(Model):
                                         "调剂、不整体抬高分数；false 为直接相乘、不归一化")
     leadership_share: float = Field(0.0, ge=0, le=1, title="领导班子综合评价占比",
                                     description="个人得分中领导班子综合评价所占比例，如 0.2")
+    adjustment_cap: float | None = Field(
+        None, ge=0, le=100, title="领导班子最终调整上限（分）",
+        description="领导班子综合评定可以在公式得分上加减的最多分数，如 3；个人结果里的 final_adjustment 超过它按它计。"
+                    "不写则不允许调整（写了调整也按 0 计，检查给出警告 BSC214）")
 
 
 class AssessmentRules(Model):
@@ -69,7 +74,8 @@ class AssessmentRules(Model):
     veto_grade: Slug | None = Field(None, title="一票否决后的最高等次",
                                     description="触发一票否决时等次最高为此（grades 中的编号）；不写则为最低等次")
     publish_results: bool = Field(True, title="公开考核结果")
-    description: Text | None = Field(None, title="考核办法说明")
+    description: Text | None = Field(None, title="考核办法说明",
+                                     description="考核办法的文字说明（怎样计分、评等次、结果怎样使用），显示在单位的考核结果页")
 
     @model_validator(mode="after")
     def _grades_descending(self) -> "AssessmentRules":
@@ -127,6 +133,9 @@ class Scale(Model):
     missing: MissingRule | None = Field(None, title=MISSING_RULE.title,
                                         description=MISSING_RULE.description("不写则用考核办法的规定"))
     note: Text | None = Field(None, title="修订说明", description="如：较上期调整了哪些权重、目标")
+    approved: Approval | None = Field(None, title="量表审定",
+                                      description="谁在何时审定了本期考核量表（如 乡党委会、市考核委员会）；"
+                                                  "没有审定而结果已公开时检查给出警告（BSC212）")
 
 
 class RulesFile(AssessmentRules):

@@ -8,6 +8,7 @@ from pydantic import Field
 from .assessment import AssessmentRules
 from .base import NUMBER_LIMIT, Model, Name, Slug, Text, Visible
 from .url import Url
+from .vocab import TRACKING_KIND, TrackingKind
 
 
 class Perspective(Model):
@@ -47,6 +48,11 @@ class Settings(Model):
     publish_reporting: bool = Field(False, title="公开报送情况",
                                     description="true 时各考核期的报送情况页（哪些单位已报送、逾期）也出现在公开版；"
                                                 "缺数说明只列已公开的考核结果")
+    publish_tracking: list[TrackingKind] = Field(
+        default_factory=list, title="公开督办事项",
+        description=TRACKING_KIND.description(
+            "督办页（逾期的行动方案、里程碑和逾期未报的指标实际值）在公开版列出哪几类，如 [action, milestone]；"
+            "不写则督办页只在内部版。内部的行动方案和指标、未公开的考核结果说明始终不公开"))
     repo_url: Url | None = Field(None, title="代码仓库地址",
                                  description="用于“编辑此页”链接，如 https://git.example.org/city/bsc；"
                                              "只能是 http:// 或 https:// 网址")

@@ -6,7 +6,8 @@ from typing import Annotated, Union
 
 from pydantic import Field
 
-from .base import NUMBER_LIMIT, Model, Number, Slug, Text
+from .approval import Approval
+from .base import NUMBER_LIMIT, Model, Name, Number, Slug, Text
 
 #: a bonus or deduction: a positive number of points
 Points = Annotated[float, Field(ge=0, lt=NUMBER_LIMIT)]
@@ -27,9 +28,24 @@ class TraditionalResult(Model):
     rank: int | None = Field(None, ge=1, lt=NUMBER_LIMIT, title="传统考核名次")
 
 
+class LeadershipAdjustment(Model):
+    """The leadership team's final composite rating as the pilots described it (lesson 4): a
+    recorded change to the score the formula gives, with its reason, within the rules' cap."""
+
+    points: Number = Field(title="调整分值", description="加分写正数，减分写负数，如 3 或 -2；超过考核办法的调整上限时按上限计")
+    reason: Text = Field(title="调整理由", description="如 兼任武装部长，防汛期间承担大量未计入指标的工作")
+    by: Name | None = Field(None, title="评定机构", description="如 乡党委会")
+
+
 class PersonResult(Model):
-    actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="个人指标实际值")
-    leadership_rating: float | None = Field(None, ge=0, le=100, title="领导班子综合评价")
+    actuals: dict[Slug, ActualValue] = Field(default_factory=dict, title="个人指标实际值",
+                                             description="个人指标编号: 实际值；写了 derives_from 的个人指标不用填，沿用单位的实际值")
+    leadership_rating: float | None = Field(None, ge=0, le=100, title="领导班子综合评价",
+                                            description="按考核办法 multi_post.leadership_share 的比例计入个人得分")
+    final_adjustment: LeadershipAdjustment | None = Field(
+        None, title="领导班子最终调整",
+        description="领导班子综合评定对公式得分的调整（分值和理由），幅度不超过考核办法的 multi_post.adjustment_cap；"
+                    "页面上与公式得分并列显示")
     traditional_grade: Slug | None = Field(None, title="传统考核等次")
 
 
@@ -48,3 +64,5 @@ class ResultsFile(Model):
     people: dict[Slug, PersonResult] = Field(default_factory=dict, title="个人结果",
                                              description="人员编号: 个人结果（始终仅内部可见）")
     note: Text | None = Field(None, title="说明")
+    approved: Approval | None = Field(None, title="结果审定",
+                                      description="谁在何时审定了本期考核结果（如 乡党委会 2010-01-18），显示在考核结果页")

@@ -21,6 +21,9 @@ class UnitFile(Model):
     vision: Text | None = Field(None, title="愿景")
     values: list[Name] = Field(default_factory=list, title="核心价值观")
     summary: Text | None = Field(None, title="简介")
+    heads: list[Slug] = Field(default_factory=list, title="主要负责人岗位",
+                              description="单位主要负责人（党政正职，如乡党委书记、乡长）的岗位编号（posts.yml）。"
+                                          "最上面一个层面的战略目标应至少有一个由他们负责（owner），否则检查给出警告（BSC213）")
     themes: list[Theme] = Field(default_factory=list, title="战略主题")
     perspectives: list[Perspective] | None = Field(
         None, title="层面", description="不写则使用 city.yml 的默认层面；写则按自上而下的顺序")

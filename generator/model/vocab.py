@@ -104,6 +104,17 @@ ActionStatus = Literal["planned", "in-progress", "done", "delayed", "cancelled"]
 ACTION_STATUS = Vocabulary("状态", (("planned", "未开始"), ("in-progress", "进行中"), ("done", "已完成"),
                                     ("delayed", "延期"), ("cancelled", "取消")))
 
+# -- tracking (督办) ---------------------------------------------------------------------------
+
+#: what a 督办 list names as overdue: an action plan past its end, a milestone past its due
+#: date, a measure's value not reported for a closed period past its due date
+TrackingKind = Literal["action", "milestone", "value"]
+TRACKING_KIND = Vocabulary("督办事项类别", (("action", "行动方案"), ("milestone", "里程碑"),
+                                          ("value", "指标实际值")),
+                           details={"action": "过了结束日期仍未完成的行动方案",
+                                    "milestone": "过了计划完成日期仍未完成的里程碑",
+                                    "value": "考核期已结束、过了报送截止日期仍没有报送的指标实际值"})
+
 # -- changes between two revisions (`bscportal diff`, the 修订记录 pages) ----------------------
 
 ChangeKind = Literal["added", "removed", "renamed", "moved", "changed", "revised", "unreadable"]
@@ -140,6 +151,6 @@ VOCABULARIES: tuple[tuple[Vocabulary, object], ...] = (
     (ADJUSTMENT, AdjustmentKind), (STATUS, Status), (POLARITY, Polarity),
     (MEASURE_TYPE, MeasureType), (FREQUENCY, Frequency), (DATA_TYPE, DataType),
     (AGGREGATION, Aggregation), (CAPITAL, Capital), (ACTION_STATUS, ActionStatus),
-    (REPORT_STATUS, ReportStatus),
+    (REPORT_STATUS, ReportStatus), (TRACKING_KIND, TrackingKind),
     (CHANGE_KIND, ChangeKind), (ENTITY, EntityKind),
 )

@@ -25,11 +25,13 @@ meaning; they are kept apart so that a renamed field fails where it is used.
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Sequence
 
 from ..diff.history import History
 from ..model import City
+from ..scoring.reporting import today
 from ..load.articles import Article
 from .context import SiteContext
 from .edition import Edition, view
@@ -52,7 +54,8 @@ def edition_articles(articles: Sequence[Article], site_city: City, internal: boo
 def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] = (),
                    updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
                    pages_dir: Path | None = None, repo_paths: dict[str, str] | None = None,
-                   history: History | None = None) -> tuple[SiteContext, dict[str, bytes]]:
+                   history: History | None = None,
+                   as_of: dt.date | None = None) -> tuple[SiteContext, dict[str, bytes]]:
     ev = view(city, edition)
     site = SiteContext(
         ev=ev,
@@ -62,5 +65,6 @@ def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] 
         pages_dir=pages_dir,
         repo_paths=repo_paths or {},
         history=history or History(),
+        as_of=as_of or today(),
     )
     return site, render_site(site)

@@ -6,6 +6,7 @@ from typing import Sequence
 
 from ..model import Measure, Objective, Period, Perspective, Scale, Unit
 from ..model.vocab import Status
+from ..scoring import cascade
 from . import fmt
 
 
@@ -49,11 +50,12 @@ class PerspectiveRow:
         return sum(o.span for o in self.objectives)
 
 
-def period_target(m: Measure, period: Period | None, periods: dict[str, Period]) -> str:
-    """The measure's target for the period (its own entry, else its year's), or all targets."""
+def period_target(unit: Unit, m: Measure, period: Period | None) -> str:
+    """The measure's target for the period (its own entry, else its year's; a cascaded
+    measure's from the measure it derives from), or all targets."""
     if period is None:
-        return fmt.targets(m.targets, periods, m.data_type)
-    return fmt.target(m.target_for(period.id, period.year), m.data_type)
+        return fmt.targets(cascade.targets(unit, m), unit.period_index, m.data_type)
+    return fmt.target(cascade.target(unit, m, period.id, period.year), m.data_type)
 
 
 def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, Status],
@@ -73,7 +75,7 @@ def card_rows(unit: Unit, objectives: Sequence[Objective], statuses: dict[str, S
             if o.perspective != p.id:
                 continue
             ms = [MeasureRow(m, weights.get(m.id), unit.owner_name(m.owner),
-                             statuses.get(m.id, "no-data"), period_target(m, period, unit.period_index))
+                             statuses.get(m.id, "no-data"), period_target(unit, m, period))
                   for m in unit.measures_of(o.id)]
             objs.append(ObjectiveRow(o, statuses.get(o.id, "no-data"), ms, unit.owner_name(o.owner)))
         if objs:

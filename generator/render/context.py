@@ -1,6 +1,7 @@
 """`SiteContext`: everything a page kind needs to render one edition, built once per build."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -8,6 +9,7 @@ from urllib.parse import quote
 
 from ..diff.history import History
 from ..model import City, Unit
+from ..scoring.reporting import today
 from ..load.articles import Article
 from .edition import EDITION_NAMES, Edition, EditionView
 from .maps import MapRenderer
@@ -28,6 +30,9 @@ class SiteContext:
     repo_paths: dict[str, str] = field(default_factory=dict)
     #: the scorecards' revision history in this edition's terms (from git, by the site layer)
     history: History = field(default_factory=History)
+    #: the date the site is "as of": what is overdue, reporting status, action statuses
+    #: (`bscportal build --as-of`; default today, or `SOURCE_DATE_EPOCH`)
+    as_of: dt.date = field(default_factory=today)
     scores: Scores = field(init=False)
 
     def __post_init__(self) -> None:

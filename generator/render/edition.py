@@ -15,7 +15,8 @@ given:
   `publish_results: false`;
 - references to dropped entities are removed: `drives`/`supports` to an internal objective,
   an objective's `theme`, a theme's `aligns_to`, owners/trackers/heads that are internal posts
-  or departments, sub maps' objective lists.
+  or departments (also an action plan's and its milestones' trackers, the unit's `heads`),
+  sub maps' objective lists, a measure's `derives_from` naming a dropped measure.
 
 The ranking is a page-level decision, exposed as `EditionView.show_ranking`.
 """
@@ -136,7 +137,9 @@ class _UnitFilter:
         return [self.objective(o) for o in objs if o.id in self.objective_ids]
 
     def measure(self, m: Measure) -> Measure:
-        return m.model_copy(update={"owner": self.owner(m.owner), "tracker": self.owner(m.tracker)})
+        return m.model_copy(update={
+            "owner": self.owner(m.owner), "tracker": self.owner(m.tracker),
+            "derives_from": m.derives_from if m.derives_from in self.measure_ids else None})
 
     def measures(self, ms: tuple[Measure, ...] | list[Measure]) -> list[Measure]:
         return [self.measure(m) for m in ms if m.id in self.measure_ids]
@@ -168,7 +171,9 @@ class _UnitFilter:
         kept = [x for x in a.objectives if x in self.objective_ids]
         if not kept:
             return None
-        return a.model_copy(update={"objectives": kept, "owner": self.owner(a.owner)})
+        return a.model_copy(update={
+            "objectives": kept, "owner": self.owner(a.owner), "tracker": self.owner(a.tracker),
+            "milestones": [m.model_copy(update={"tracker": self.owner(m.tracker)}) for m in a.milestones]})
 
     def scale(self, s: Scale) -> Scale:
         return s.model_copy(update={
@@ -196,7 +201,7 @@ class _UnitFilter:
         if info is not None:
             info = info.model_copy(update={"themes": [
                 t.model_copy(update={"aligns_to": [c for c in t.aligns_to if c in self.city_theme_ids]})
-                for t in self.themes]})
+                for t in self.themes], "heads": [h for h in info.heads if self.owner(h) is not None]})
         publish = u.rules.publish_results
         results = {p: self.results(p, r) for p, r in u.results.items() if publish and r.published}
         files = {k: v for k, v in u.files.items()

@@ -8,7 +8,8 @@ One function per kind of value, so a page, its downloads and the terminal never 
   (`value`); a target range `95–100`; a yes/no value 是/否 (`target`, `actual`);
 - nothing to show: `NONE` (—); a missing actual: `MISSING` (缺数), never 0;
 - labels of enumerated values from `model.vocab` (`label`, `status`);
-- grades, grade comparisons, dates, periods, shares and lists.
+- grades, grade comparisons, dates, durations (`days`, `overdue`: 逾期 12 天), periods, shares
+  and lists.
 
 Everything returns plain text; escaping is the job of wherever the text lands (`escape`).
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from ..model import Grade, Period, TargetRange
+from ..model import Approval, Grade, Period, TargetRange
 from ..model.vocab import STATUS, Vocabulary
 from ..scoring.grades import GradeComparison
 from ..scoring.ranking import SHOWN_DECIMALS
@@ -118,6 +119,23 @@ def count(n: int) -> str:
 
 def date(d: dt.date | None) -> str:
     return NONE if d is None else d.strftime("%Y-%m-%d")
+
+
+def days(n: int | None) -> str:
+    """A duration in whole days: 12 天; NONE for none."""
+    return NONE if n is None else f"{n} 天"
+
+
+def overdue(n: int | None) -> str:
+    """How long something is overdue on the as-of date: 逾期 12 天 (NONE when it is not)."""
+    return NONE if n is None or n <= 0 else f"逾期 {days(n)}"
+
+
+def approval(a: Approval | None) -> str:
+    """Who approved and when: 乡党委会 2009-01-16 审定（乡党委会议纪要〔2009〕2号）; 未审定 without one."""
+    if a is None:
+        return "未记录审定"
+    return f"{a.by} {date(a.date)} 审定" + (f"（{a.reference}）" if a.reference else "")
 
 
 def join(items: Iterable[str], sep: str = LIST_SEP) -> str:

@@ -24,6 +24,8 @@ ARTICLES = "articles/index.md"
 INTERNAL = "internal/index.md"
 FAIRNESS = "internal/fairness.md"
 CHANGES = "city/changes.md"
+#: tracking (督办): what is overdue across the city as of the build's date
+TRACKING = "city/tracking.md"
 
 
 def _unit_page(name: str) -> Callable[[str], str]:
@@ -79,6 +81,15 @@ def city_results(period_id: str, suffix: str) -> str:
 
 
 # -- anchors -------------------------------------------------------------------------------------
+
+def action_anchor(action_id: str) -> str:
+    return anchor("a", action_id)
+
+
+def tracking_anchor(unit_id: str) -> str:
+    """A unit's section on the 督办 page."""
+    return anchor("u", unit_id)
+
 
 def period_anchor(period_id: str) -> str:
     return anchor("p", period_id)

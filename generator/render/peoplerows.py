@@ -93,6 +93,17 @@ class PersonRow:
         return self.score.adjusted
 
     @property
+    def formula(self) -> float | None:
+        """The formula result, before the leadership team's final adjustment."""
+        return self.score.formula
+
+    @property
+    def final_text(self) -> str:
+        """The final adjustment as it counts: +2.00, or NONE without one."""
+        f = self.score.final_adjustment
+        return fmt.NONE if f is None else fmt.signed(f.applied)
+
+    @property
     def delta(self) -> float | None:
         s = self.score
         return None if s.adjusted is None or s.raw is None else s.adjusted - s.raw
@@ -122,6 +133,11 @@ class PeoplePeriod:
     @property
     def normalisation(self) -> float | None:
         return next((r.normalisation for r in self.rows if r.normalisation is not None), None)
+
+    @property
+    def has_final(self) -> bool:
+        """Some person's score carries a leadership team's final adjustment."""
+        return any(r.score.final_adjustment is not None for r in self.rows)
 
     @property
     def gap_change(self) -> str:

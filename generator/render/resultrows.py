@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..model import Period, Unit
+from ..model import Approval, Period, Unit
 from ..model.vocab import ADJUSTMENT, MISSING_RULE, RULE, TRACK, AdjustmentKind, Status
 from ..scoring import AdjustmentScore, MeasureScore, UnitScore
 from ..scoring.grades import GradeComparison, compare_grades
@@ -148,6 +148,9 @@ class PeriodResult:
     perspectives: tuple[PerspectiveResult, ...] = ()
     objectives: tuple[ObjectiveResult, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    #: who approved the period's scale and its results (审定), when recorded
+    scale_approved: Approval | None = None
+    results_approved: Approval | None = None
 
     # -- decisions and sentences about the period ----------------------------------------------
     @property
@@ -271,6 +274,8 @@ def period_result(unit: Unit, period: Period, score: UnitScore, hidden: Hidden |
         hidden_veto=bool(score.grade_capped and not score.vetoed),
         note=results.note if results else None,
         scale_note=scale.note if scale else None,
+        scale_approved=scale.approved if scale else None,
+        results_approved=results.approved if results else None,
         perspectives=tuple(
             PerspectiveResult(p.perspective_id, persp_names.get(p.perspective_id, p.name), p.weight,
                               p.score, p.status)

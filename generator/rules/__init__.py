@@ -10,14 +10,16 @@ contract, checked by `tests/test_registries.py`; it repeats from module to modul
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Iterator
 
 from ..model import City, Scale, Unit
 from ..model.source import SourceLocator
 from ..problems import Problem, Severity
+from ..scoring.reporting import today
 
 #: explicit registry, in reference order (no magic discovery)
 RULE_MODULES = [
@@ -36,6 +38,13 @@ RULE_MODULES = [
     "objective_without_measure",
     "multi_post_difficulty",
     "results_overdue",
+    "action_status_dates",
+    "cascade_contradiction",
+    "learning_capitals",
+    "learning_one_sided",
+    "results_unapproved",
+    "head_owns_no_top_objective",
+    "leadership_adjustment_cap",
 ]
 
 
@@ -44,6 +53,8 @@ class Context:
     city: City
     locator: SourceLocator
     broken_units: frozenset[str]
+    #: the date the date-dependent rules judge by (overdue, statuses): the build's as-of date
+    as_of: dt.date = field(default_factory=today)
 
     def units(self) -> Iterator[Unit]:
         """Units whose files all loaded (cross-references in broken ones would only add noise)."""

@@ -2,9 +2,11 @@
 
 Checked: a unit's kind and rollout stages (city.yml), a theme's city theme, an objective's
 perspective, theme, `drives` and `supports`, a sub map's theme, department and objectives, a
-measure's objective, owner and tracker (a post or department), an action plan's objectives
-and owner, a department's head post, a post's department and difficulty class, a person's
-posts and their personal measures' posts and supported objectives, the rules' veto grade, the
+measure's objective, owner and tracker (a post or department) and the measure it derives
+from, an action plan's objectives, owner and tracker and its milestones' trackers, the unit's
+heads (posts), a department's head post, a post's department and difficulty class, a person's
+posts and their personal measures' posts, supported objectives and the measures they derive
+from, the rules' veto grade, the
 warning codes a unit silences (only warnings can be silenced) and the check codes whose level
 city.yml changes (`settings.severity`; only the rules' codes, not the loading ones).
 
@@ -57,7 +59,14 @@ def _refs(ctx: Context, obj: Any, field: str, values: Iterable[str], known: Iter
         yield from _ref(ctx, obj, field, value, known, what, unit, i)
 
 
+#: letters typed for the digits they look like (BSC2O2 for BSC202)
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1"})
+
+
 def _did_you_mean(code: str, known: Iterable[str]) -> str:
+    lookalike = "BSC" + code[3:].translate(_LOOKALIKE) if code[:3].upper() == "BSC" else code
+    if lookalike in set(known):
+        return f"是不是想写 `{lookalike}`？"
     close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
     return f"是不是想写 `{close[0]}`？" if close else ""
 
@@ -133,9 +142,15 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
         yield from _ref(ctx, m, "objective", m.objective, objectives, "目标", unit)
         yield from _ref(ctx, m, "owner", m.owner, owners, "岗位或部门", unit)
         yield from _ref(ctx, m, "tracker", m.tracker, owners, "岗位或部门", unit)
+        yield from _ref(ctx, m, "derives_from", m.derives_from, unit.measure_index, "指标", unit)
     for act in unit.actions:
         yield from _refs(ctx, act, "objectives", act.objectives, objectives, "目标", unit)
         yield from _ref(ctx, act, "owner", act.owner, owners, "岗位或部门", unit)
+        yield from _ref(ctx, act, "tracker", act.tracker, owners, "岗位或部门", unit)
+        for ms in act.milestones:
+            yield from _ref(ctx, ms, "tracker", ms.tracker, owners, "岗位或部门", unit)
+    if unit.info is not None:
+        yield from _refs(ctx, unit.info, "heads", unit.info.heads, unit.post_index, "岗位", unit)
     for dep in unit.departments:
         yield from _ref(ctx, dep, "head", dep.head, unit.post_index, "岗位", unit)
     difficulty = {d.id for d in unit.rules.difficulty}
@@ -149,6 +164,7 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
         for pm in person.measures:
             yield from _ref(ctx, pm, "post", pm.post, held, "此人所任的岗位", unit)
             yield from _ref(ctx, pm, "supports", pm.supports, objectives, "目标", unit)
+            yield from _ref(ctx, pm, "derives_from", pm.derives_from, unit.measure_index, "指标", unit)
     if unit.own_rules:
         grades = {g.id for g in unit.own_rules.grades}
         yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, "等次", unit)

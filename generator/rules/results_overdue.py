@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..problems import Problem, Severity
-from ..scoring.reporting import expected, today
+from ..scoring.reporting import expected
 from . import Context
 from ._util import at
 
@@ -31,7 +31,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    on = today()
+    on = ctx.as_of
     for unit in ctx.units():
         for period in unit.periods:
             due = period.due

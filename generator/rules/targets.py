@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..problems import Problem, Severity
+from ..scoring import cascade
 from ..scoring.rules import precondition
 from . import Context
 from ._util import at
@@ -37,7 +38,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             measure = unit.measure_index.get(item.measure)
             if measure is None:
                 continue
-            target = measure.target_for(period.id, period.year)
+            target = cascade.target(unit, measure, period.id, period.year)
             unmet = precondition(target, item, measure.polarity)
             if unmet is not None:
                 yield at(ctx, item, unmet.field, code=CODE, unit=unit,

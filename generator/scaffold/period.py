@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from ..model import DepartmentsFile, Measure, MeasuresFile, Period, ResultsFile, RulesFile, Scale, Unit
 from ..model.base import SLUG_PATTERN
 from ..model.city import CityFile
+from ..scoring import cascade
 from . import Plan, ScaffoldError, Write
 from .city import read_unit
 from .yamledit import add_entry, child, compose, insert_item, node_text, plain
@@ -138,13 +139,14 @@ def _measure_node(text: str, shown: str, mid: str, departments: bool) -> yaml.Ma
 
 def add_targets(unit: Unit, root: Path, period: Period, prev: Period | None,
                 measures: list[str]) -> tuple[list[Write], list[str]]:
-    """Copy a target for `period` to every assessed measure without one."""
+    """Copy a target for `period` to every assessed measure without one (a measure that
+    derives from another and has none takes that one's: nothing to copy)."""
     texts: dict[str, str] = {}
     copied = []
     dept_ids = {m.id for d in unit.departments for m in d.measures}
     for mid in measures:
         m = unit.measure_index.get(mid)
-        if m is None or m.target_for(period.id, period.year) is not None:
+        if m is None or cascade.target(unit, m, period.id, period.year) is not None:
             continue
         key = _source_target(m, prev)
         if key is None:

@@ -28,7 +28,7 @@ def score_unit(unit: Unit, period_id: str) -> UnitScore | None:
     year = _year(unit, period_id)
     missing_rule = scale.missing or rules.missing
     lines = apply_missing_rule(
-        [score_item(item, unit.measure_index.get(item.measure), period_id, year, results.actuals, rules)
+        [score_item(unit, item, period_id, year, results.actuals, rules)
          for item in scale.items],
         missing_rule)
     base_total = total_points(lines)
@@ -68,7 +68,7 @@ def period_lines(unit: Unit, period: Period) -> tuple[UnitScore, tuple[MeasureSc
     assert scored is not None  # an assessed period has a scale and results
     by_id = {line.measure_id: line for line in scored.items}
     results = unit.results[period.id]
-    lines = tuple(by_id.get(m.id) or score_monitoring(m, period.id, period.year, results.actuals, unit.rules)
+    lines = tuple(by_id.get(m.id) or score_monitoring(unit, m, period.id, period.year, results.actuals, unit.rules)
                   for m in unit.all_measures)
     return scored, lines
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..model import AssessmentRules, Measure, PersonalMeasure, ScaleItem
+from ..model import AssessmentRules, Measure, PersonalMeasure, ScaleItem, Unit
 from ..model.assessment import ScoringParams
 from ..model.vocab import DataType
+from . import cascade
 from .actuals import read_actual
 from .records import MeasureScore, Target
 from .rules import apply_rule, effective_cap
@@ -50,9 +51,11 @@ def _status_basis(score: float | None, actual: float | bool | None, target: Targ
     return score
 
 
-def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: int | None,
+def score_item(unit: Unit, item: ScaleItem, period_id: str, year: int | None,
                actuals: Mapping[str, object], rules: AssessmentRules) -> MeasureScore:
-    """A scale item against its measure's target for the period (or its year)."""
+    """A scale item against its measure's target for the period (or its year); a measure that
+    derives from another takes its target and actual from it (`cascade`)."""
+    measure = unit.measure_index.get(item.measure)
     if measure is None:
         return score_line(measure_id=item.measure, name=item.measure, objective_id=None,
                           weight=item.weight, target=None, raw_actual=actuals.get(item.measure),
@@ -60,8 +63,8 @@ def score_item(item: ScaleItem, measure: Measure | None, period_id: str, year: i
                           thresholds=rules.status, note=item.note,
                           error=f"指标卡中没有指标 {item.measure}")
     return score_line(measure_id=measure.id, name=measure.name, objective_id=measure.objective,
-                      weight=item.weight, target=measure.target_for(period_id, year),
-                      raw_actual=actuals.get(measure.id), params=item, polarity=measure.polarity,
+                      weight=item.weight, target=cascade.target(unit, measure, period_id, year),
+                      raw_actual=cascade.actual(unit, actuals, measure), params=item, polarity=measure.polarity,
                       default_cap=rules.score_cap, thresholds=measure.thresholds or rules.status,
                       note=item.note, data_type=measure.data_type)
 
@@ -75,20 +78,23 @@ def monitoring_params(measure: Measure) -> ScoringParams:
     return ScoringParams.model_validate({"rule": "ratio"})
 
 
-def score_monitoring(measure: Measure, period_id: str, year: int | None,
+def score_monitoring(unit: Unit, measure: Measure, period_id: str, year: int | None,
                      actuals: Mapping[str, object], rules: AssessmentRules) -> MeasureScore:
     """A monitoring measure (on the card, not in the scale): weight 0, scored for its status."""
     return score_line(measure_id=measure.id, name=measure.name, objective_id=measure.objective,
-                      weight=0.0, target=measure.target_for(period_id, year),
-                      raw_actual=actuals.get(measure.id), params=monitoring_params(measure),
+                      weight=0.0, target=cascade.target(unit, measure, period_id, year),
+                      raw_actual=cascade.actual(unit, actuals, measure), params=monitoring_params(measure),
                       polarity=measure.polarity, default_cap=rules.score_cap,
                       thresholds=measure.thresholds or rules.status, data_type=measure.data_type)
 
 
-def score_personal(pm: PersonalMeasure, actuals: Mapping[str, object],
-                   rules: AssessmentRules, period_id: str = "", year: int | None = None) -> MeasureScore:
-    """A personal-scorecard measure against its target for the period."""
+def score_personal(unit: Unit, pm: PersonalMeasure, actuals: Mapping[str, object],
+                   unit_actuals: Mapping[str, object], rules: AssessmentRules, period_id: str = "",
+                   year: int | None = None) -> MeasureScore:
+    """A personal-scorecard measure against its target for the period; one that derives from a
+    unit or department measure takes that measure's target and actual (`cascade`)."""
     return score_line(measure_id=pm.id, name=pm.name, objective_id=pm.supports,
-                      weight=pm.weight, target=pm.target_for(period_id, year), raw_actual=actuals.get(pm.id),
+                      weight=pm.weight, target=cascade.personal_target(unit, pm, period_id, year),
+                      raw_actual=cascade.personal_actual(unit, pm, actuals, unit_actuals),
                       params=pm, polarity=pm.polarity, default_cap=rules.score_cap,
                       thresholds=rules.status)

@@ -13,6 +13,10 @@ keeps every step visible:
    normalised score equals the mean raw score);
 3. a leadership-team rating (`rules.multi_post.leadership_share` s > 0):
    (1 − s) × normalised score + s × rating; no blend (and a flag) when the rating is missing.
+   This is the formula result (`formula`);
+4. the leadership team's final adjustment (`final_adjustment` in the person's results, with
+   its reason), within ± `rules.multi_post.adjustment_cap` (`leadership`): the adjusted score
+   = formula + applied adjustment, shown beside the formula result.
 
 Missing data follows the period's missing rule, at both levels: a missing personal actual is
 left out (or scored 0), and so is a post that has no score at all.
@@ -24,6 +28,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..model import AssessmentRules, Person, PersonResult, Unit
+from . import leadership
 from .measures import score_personal
 from .records import FairnessSummary, GroupMean, MissingRule, PersonScore, PostScore
 from .weights import apply_missing_rule, weighted_mean
@@ -42,13 +47,16 @@ def _post_scores(unit: Unit, person: Person, result: PersonResult | None,
                  rules: AssessmentRules, missing_rule: MissingRule,
                  period_id: str) -> tuple[PostScore, ...]:
     actuals = result.actuals if result else {}
+    unit_results = unit.results.get(period_id)
+    unit_actuals = unit_results.actuals if unit_results else {}
     period = unit.period_index.get(period_id)
     year = period.year if period else None
     n = len(person.posts)
     posts: list[PostScore] = []
     for assignment in person.posts:
         lines = apply_missing_rule(
-            [score_personal(pm, actuals, rules, period_id, year) for pm in person.measures if pm.post == assignment.post],
+            [score_personal(unit, pm, actuals, unit_actuals, rules, period_id, year)
+             for pm in person.measures if pm.post == assignment.post],
             missing_rule)
         score = weighted_mean((l.effective_weight, l.score) for l in lines)
         difficulty, coefficient, unclassified = _coefficient(unit, assignment.post)
@@ -116,14 +124,21 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
     if rating_missing:
         flags.append("缺少领导班子综合评价，未做加权")
     applied_share = share if share > 0 and rating is not None else 0.0
+    formula = _blend(coefficient_score, rating, applied_share)
+    final = leadership.final_adjustment(result.final_adjustment if result else None,
+                                        rules.multi_post.adjustment_cap)
+    remark = leadership.flag(final)
+    if remark:
+        flags.append(remark)
     return PersonScore(
         person_id=person.id, name=person.name, title=person.title, posts=posts, raw=raw,
         coefficient_score=coefficient_score, coefficients_applied=coefficients,
         normalisation=None, normalised_score=coefficient_score,
         leadership_rating=rating, leadership_share=applied_share,
-        adjusted=_blend(coefficient_score, rating, applied_share),
+        adjusted=leadership.apply(formula, final),
         rating_missing=rating_missing, flags=tuple(flags), missing_rule=missing_rule,
-        traditional_grade=result.traditional_grade if result else None)
+        traditional_grade=result.traditional_grade if result else None,
+        formula=formula, final_adjustment=final)
 
 
 def score_people(unit: Unit, period_id: str) -> tuple[PersonScore, ...]:
@@ -160,8 +175,9 @@ def normalisation_factor(scores: Iterable[PersonScore]) -> float | None:
 
 def _normalised(s: PersonScore, factor: float) -> PersonScore:
     normalised = None if s.coefficient_score is None else s.coefficient_score * factor
-    return replace(s, normalisation=factor, normalised_score=normalised,
-                   adjusted=_blend(normalised, s.leadership_rating, s.leadership_share))
+    formula = _blend(normalised, s.leadership_rating, s.leadership_share)
+    return replace(s, normalisation=factor, normalised_score=normalised, formula=formula,
+                   adjusted=leadership.apply(formula, s.final_adjustment))
 
 
 def _group(people: Iterable[PersonScore]) -> GroupMean:

@@ -145,6 +145,24 @@ class PostScore:
 
 
 @dataclass(frozen=True)
+class FinalAdjustment:
+    """The leadership team's final adjustment of one person's score: what it decided, what
+    counts within the rules' cap, and why."""
+
+    claimed: float
+    #: the claimed points clamped to ±cap (0 when the rules set no cap)
+    applied: float
+    #: the rules' `multi_post.adjustment_cap`; None when the rules allow no adjustment
+    cap: float | None
+    reason: str
+    by: str | None = None
+
+    @property
+    def capped(self) -> bool:
+        return self.applied != self.claimed
+
+
+@dataclass(frozen=True)
 class PersonScore:
     person_id: str
     name: str
@@ -163,13 +181,18 @@ class PersonScore:
     leadership_rating: float | None
     #: the leadership share actually blended in (0 when off or when the rating is missing)
     leadership_share: float
-    #: normalised_score blended with the leadership rating: the score after every remedy
+    #: the score after every remedy: the formula result plus the leadership team's final
+    #: adjustment (= `formula` without one)
     adjusted: float | None
     #: True when a leadership share is set but this person has no rating (no blend was done)
     rating_missing: bool = False
     flags: tuple[str, ...] = ()
     missing_rule: MissingRule = "reweight"
     traditional_grade: str | None = None
+    #: normalised_score blended with the leadership rating: what the formula gives
+    formula: float | None = None
+    #: the leadership team's final adjustment, shown beside the formula result
+    final_adjustment: FinalAdjustment | None = None
 
     @property
     def multi_post(self) -> bool:

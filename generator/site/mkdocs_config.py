@@ -41,11 +41,14 @@ NOT_IN_NAV = "/units/*/\n/articles/\n"
 
 def results_nav(city: City, edition: Edition) -> list[Any]:
     """NAV with the city-wide results pages (issue #4) in the 全市 section: the dual-track
-    view always, the ranking only where the edition shows it (internal, or `publish_ranking`)."""
+    view always, the ranking only where the edition shows it (internal, or `publish_ranking`),
+    and the 督办 page (tracking) where it exists (internal, or `publish_tracking` not empty)."""
     nav = copy.deepcopy(NAV)
     pages: list[Any] = [{"双轨对照": paths.DUAL_TRACK}]
     if edition == "internal" or city.info.settings.publish_ranking:
         pages.insert(0, {"考核排名": paths.RANKING})
+    if edition == "internal" or city.info.settings.publish_tracking:
+        pages.append({"督办": paths.TRACKING})
     for section in nav:
         if isinstance(section, dict) and isinstance(section.get("全市"), list):
             section["全市"][1:1] = pages

@@ -9,7 +9,7 @@ from generator.check import check_tree
 from .helpers import check, errors, only_error, write_raw
 
 MAP = "units/alpha/map.yml"
-# line 2 of map.yml: `  - {id: S1, name: 收入增长, perspective: stakeholder, theme: T1}`
+# line 2 of map.yml: `  - {id: S1, name: 收入增长, perspective: stakeholder, theme: T1, owner: head}`
 
 
 @pytest.mark.parametrize("escape, code_point", [("\\v", "U+000B"), ("\\0", "U+0000"),

@@ -13,6 +13,7 @@ items:
   - {measure: M-D1, weight: 25}
 bonus:
   - {id: B1, name: 获奖, max: 3}
+approved: {by: 甲乡党委会, date: 2008-01-10}
 """
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
-from generator.model import (AssessmentRules, Department, DifficultyClass, Grade, Measure,
+from generator.model import (ActionPlan, AssessmentRules, Department, DifficultyClass, Grade, Measure,
                              Objective, Period, Person, Perspective, Post, RegistryEntry,
                              ResultsFile, Scale, ScaleItem, Unit)
 from generator.model.assessment import MultiPost
@@ -66,12 +66,13 @@ def make_unit(*, measures: Iterable[Measure] = (), objectives: Iterable[Objectiv
               scales: dict[str, Scale] | None = None, results: dict[str, ResultsFile] | None = None,
               departments: Iterable[Department] = (), posts: Iterable[Post] = (),
               people: Iterable[Person] = (), own_rules: AssessmentRules | None = None,
-              city_rules: AssessmentRules | None = None) -> Unit:
+              city_rules: AssessmentRules | None = None, actions: Iterable[ActionPlan] = ()) -> Unit:
     entry = RegistryEntry(id="hainan", name="海南乡", kind="township",
                           rollout=[RolloutStep(stage="pilot", since=dt.date(2005, 11, 1))])
     return Unit(entry=entry, city_rules=city_rules or rules(), city_perspectives=PERSPECTIVES,
                 objectives=tuple(objectives), measures=tuple(measures),
                 departments=tuple(departments), posts=tuple(posts), people=tuple(people),
+                actions=tuple(actions),
                 own_rules=own_rules, scales=scales or {}, results=results or {})
 
 

@@ -9,7 +9,6 @@ from .. import paths
 from ..context import SiteContext
 from ..output import Output, page
 from ..reporting import period_reports
-from ...scoring.reporting import today
 
 KIND = "internal"
 EDITIONS = ("internal",)
@@ -77,4 +76,4 @@ def internal_entities(site: SiteContext) -> list[InternalEntity]:
 def outputs(site: SiteContext) -> Iterable[Output]:
     people = [PeopleCount(u, len(u.people), len(u.posts)) for u in site.units if u.people or u.posts]
     yield page("internal.md.j2", paths.INTERNAL, site=site, people=people, entities=internal_entities(site),
-               reporting=bool(period_reports(site.ev, today())))
+               reporting=bool(period_reports(site.ev, site.as_of)))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ...model import Actual, Period, Person, Unit
-from ...scoring import PersonScore, score_people
+from ...model import Actual, Period, PersonalMeasure, Person, Unit
+from ...scoring import PersonScore, cascade, score_people
 from ...scoring.actuals import read_actual
 from .. import fmt, paths
+from ..cardrows import card_period
 from ..context import SiteContext
 from ..output import Output, page
 
@@ -61,6 +62,16 @@ def person_results(unit: Unit) -> list[PersonResults]:
     return out
 
 
+def personal_target(unit: Unit, pm: PersonalMeasure, period: Period | None) -> str:
+    """A personal measure's target as its card shows it: the card period's (a cascaded one's
+    from the measure it derives from), else every target written."""
+    if period is not None:
+        return fmt.target(cascade.personal_target(unit, pm, period.id, period.year))
+    if pm.targets:
+        return fmt.targets(pm.targets, unit.period_index)
+    return fmt.target(pm.target)
+
+
 def outputs(site: SiteContext) -> Iterable[Output]:
     for unit in site.units:
         if not (unit.people or unit.posts):
@@ -70,6 +81,9 @@ def outputs(site: SiteContext) -> Iterable[Output]:
         for person in unit.people:
             for a in person.posts:
                 holders.setdefault(a.post, []).append(person)
+        period = card_period(unit)[0]
+        targets = {f"{p.id}/{m.id}": personal_target(unit, m, period) for p in unit.people for m in p.measures}
         yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit,
                    difficulty=difficulty, holders=holders, results=person_results(unit),
+                   targets=targets, card_period=period,
                    edit_url=site.edit_url(unit.files.get("posts")))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...scoring.reporting import today
 from .. import paths
 from ..context import SiteContext
 from ..output import Output, page
@@ -19,7 +18,7 @@ KIND = "reporting"
 def outputs(site: SiteContext) -> Iterable[Output]:
     if not shows_reporting(site.ev):
         return
-    on = today()
+    on = site.as_of
     reports = period_reports(site.ev, on)
     if not reports:
         return

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ...model import ActionPlan, Department, Measure, Objective, Perspective, SubMap, Theme, Unit
-from ...model.vocab import Status
+from ...model.vocab import ActionStatus, Status
+from ...scoring.tracking import action_status
 from .. import fmt, paths
-from ..cardrows import PerspectiveRow, card_period, card_rows
+from ..cardrows import PerspectiveRow, card_period, card_rows, period_target
 from ..context import SiteContext
 from ..downloads import measures_csv, unit_json
 from ..jinja import relurl
 from ..maps import MapSpec, legend
 from ..resultrows import PeriodResult
 from ..output import Output, page
+from ..tracking import unit_tracking
 
 KIND = "unit"
 
@@ -110,10 +112,26 @@ class ActionRow:
     a: ActionPlan
     objectives: tuple[Objective, ...]
     owner: str | None
+    #: the tracker's name (None: nobody named, the owner follows it up)
+    tracker: str | None
+    #: the status as of the site's as-of date, from the dates where they tell
+    status: ActionStatus
+    #: days past the end date while not done (0 when not overdue)
+    overdue: int
 
     @property
     def done(self) -> int:
-        return sum(1 for m in self.a.milestones if m.done)
+        return sum(1 for m in self.a.milestones if m.finished)
+
+
+def action_rows(site: SiteContext, unit: Unit) -> list[ActionRow]:
+    out = []
+    for a in unit.actions:
+        status = action_status(a, site.as_of)
+        late = (site.as_of - a.end).days if status == "delayed" and a.end < site.as_of else 0
+        out.append(ActionRow(a, tuple(unit.objective_index[o] for o in a.objectives if o in unit.objective_index),
+                             unit.owner_name(a.owner), unit.owner_name(a.tracker), status, late))
+    return out
 
 
 @dataclass(frozen=True)
@@ -173,8 +191,8 @@ def unit_context(site: SiteContext, unit: Unit, main_map: RenderedMap | None,
             d, unit.owner_name(d.head), card_rows(unit, d.objectives, statuses, scale, period),
             {o.id: tuple(unit.objective_index[s] for s in o.supports if s in unit.objective_index)
              for o in d.objectives}) for d in unit.departments],
-        "actions": [ActionRow(a, tuple(unit.objective_index[o] for o in a.objectives if o in unit.objective_index),
-                              unit.owner_name(a.owner)) for a in unit.actions],
+        "actions": action_rows(site, unit),
+        "tracking": unit_tracking(site.ev, unit.id, site.as_of),
         "latest": site.scores.latest(unit.id),
         "articles": site.unit_articles(unit.id),
         "files": _source_files(site, unit),
@@ -223,6 +241,7 @@ def cards_context(site: SiteContext, unit: Unit) -> dict[str, object]:
         "site": site,
         "unit": unit,
         "groups": list(card_groups(unit)),
+        "targets": {m.id: period_target(unit, m, None) for m in unit.all_measures},
         "statuses": site.scores.status(unit.id),
         "weights": weights,
         "latest": latest,
