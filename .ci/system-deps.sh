@@ -8,7 +8,8 @@
 set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk fontconfig)
+# grep reads all of fc-list (no -q): under pipefail an early exit would SIGPIPE fc-list and look like a miss
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk fontconfig)
 for arg in "$@"; do
   case "$arg" in
     --browser) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
