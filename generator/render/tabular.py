@@ -12,11 +12,20 @@ unchanged files.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
+import sys
+import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
+
+import openpyxl
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -152,9 +161,75 @@ def deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# -- the workbook cache ------------------------------------------------------------------------
+
+#: where workbooks are kept by a digest of their cells (None: not kept); see `use_cache`
+_CACHE: list[Path | None] = [None]
+
+
+def use_cache(folder: Path | None) -> None:
+    """Keep workbooks in `folder` (the site layer sets it per build; None: no cache).
+
+    Writing a workbook (openpyxl, then `deterministic`) takes tens of milliseconds; its bytes
+    are a function of its cells and title alone, so a workbook whose cells did not change is
+    read back instead of written again."""
+    _CACHE[0] = folder
+
+
+@lru_cache(maxsize=1)
+def _writer_version() -> bytes:
+    """What else the bytes depend on: this module, column widths, openpyxl, zlib, Python."""
+    here = Path(__file__).resolve().parent
+    parts = [(here / n).read_bytes() for n in ("tabular.py", "textwidth.py")]
+    return b"\0".join([*parts, openpyxl.__version__.encode(), zlib.ZLIB_RUNTIME_VERSION.encode(),
+                       sys.version.encode()])
+
+
+Sheets = tuple[tuple[str, tuple[tuple[str | None, tuple[str, ...] | None, tuple[tuple[Cell, ...], ...]], ...]], ...]
+
+
+def _frozen(sheets: Iterable[tuple[str, Iterable[Block]]]) -> Sheets:
+    """The sheets as nested tuples (their `repr` is their content, whatever sequences came in)."""
+    return tuple((str(n), tuple((t, tuple(h) if h is not None else None, tuple(tuple(r) for r in rows))
+                                for t, h, rows in blocks)) for n, blocks in sheets)
+
+
+def _cached(folder: Path, key: str) -> bytes | None:
+    try:
+        return (folder / f"{key}.xlsx").read_bytes()
+    except OSError:
+        return None
+
+
+def _keep(folder: Path, key: str, data: bytes) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".xlsx")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, folder / f"{key}.xlsx")
+    except OSError:
+        pass   # a cache that cannot be written only costs time
+
+
 def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, name: str) -> bytes:
     """A workbook with one sheet per (sheet name, blocks): headers bold and frozen (on a sheet
-    with one block), columns as wide as their text. `name` (the file's name) is used in errors."""
+    with one block), columns as wide as their text. `name` (the file's name) is used in errors.
+    From the cache (`use_cache`) when one with the same cells and title was written before."""
+    frozen = _frozen(sheets)
+    folder = _CACHE[0]
+    if folder is None:
+        return _write(frozen, title, name)
+    key = hashlib.blake2b(repr((frozen, title)).encode("utf-8") + b"\0" + _writer_version(),
+                          digest_size=20).hexdigest()
+    data = _cached(folder, key)
+    if data is None:
+        data = _write(frozen, title, name)
+        _keep(folder, key, data)
+    return data
+
+
+def _write(sheets: Sheets, title: str, name: str) -> bytes:
     wb = Workbook()
     for default in list(wb.worksheets):
         wb.remove(default)
@@ -164,7 +239,6 @@ def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, na
         ws = wb.create_sheet(title=sheet_name[:31])
         r = 1
         widths: dict[int, int] = {}
-        blocks = list(blocks)
         for btitle, header, rows in blocks:
             if btitle:
                 put(ws, r, 1, btitle, name)

@@ -1,4 +1,4 @@
-"""`bscportal build`: check → render → stage → `mkdocs build`, one edition at a time.
+"""`bscportal build`: check → render → stage → `mkdocs build`, the two editions side by side.
 
 Each edition gets its own staging folder (`<stage_root>/<edition>/docs`, plus its mkdocs.yml and
 jieba user dictionary) and its own output folder (`<out>/<edition>`), so nothing of the internal
@@ -12,14 +12,11 @@ staging folder are locked for the whole build, so a second build into either sto
 """
 from __future__ import annotations
 
-import logging
-import os
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
-
-import yaml
+from typing import Callable, Iterable
 
 from ..check import check_tree
 from ..diff.history import History
@@ -29,12 +26,15 @@ from ..render import render_edition
 from ..load.articles import Article
 from ..render.edition import EDITION_NAMES, EDITIONS, Edition
 from ..render.errors import RenderError
+from ..render import tabular
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
 from . import gitdates, history
 from .errors import BuildError
-from .mkdocs_config import BASE_CONFIG, THEME_DIR, dump, edition_config
-from .publish import OutputLock, publish
+from .mkdocs_config import THEME_DIR, dump, edition_config
+from .editions import EditionReport, build_edition, in_parallel
+from .mkdocs_run import mkdocs_build
+from .publish import OutputLock
 from .stage import StageReport, stage, write_if_changed
 
 DEFAULT_STAGE = Path(".stage")
@@ -53,26 +53,16 @@ class Prepared:
     warnings: list[Problem] = field(default_factory=list)
     #: each edition's revision history (from git)
     history: dict[Edition, History] = field(default_factory=dict)
+    #: the date the site is "as of" (`--as-of`; None: today, or `SOURCE_DATE_EPOCH`)
+    as_of: dt.date | None = None
 
 
-@dataclass
-class EditionReport:
-    edition: Edition
-    out_dir: Path
-    pages: int
-    search_index_bytes: int
-    seconds: float
-    staged: StageReport
-    mkdocs_warnings: list[str]
-    #: of `seconds`: our step (render + stage) and `mkdocs build`
-    render_seconds: float = 0.0
-    mkdocs_seconds: float = 0.0
-
-
-def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None) -> Prepared:
+def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None,
+            as_of: dt.date | None = None) -> Prepared:
     """check (scorecards and articles) + git dates and history; raises `BuildError` on any
-    error. Compared commits are cached under `cache_root` (None: not cached)."""
-    result = check_tree(scorecards_root, content_root)
+    error. Compared commits are cached under `cache_root` (None: not cached); `as_of` is the
+    date the site is built as of (overdue items, statuses; None: today)."""
+    result = check_tree(scorecards_root, content_root, as_of)
     if not result.ok or result.city is None:
         raise BuildError("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）",
                          result.errors or result.problems)
@@ -87,7 +77,16 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
         pages_dir=pages_dir if pages_dir.is_dir() else None,
         warnings=[p for p in result.problems if not p.is_error],
         history=history.histories(Path(scorecards_root), city, cache_root),
+        as_of=as_of,
     )
+
+
+def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
+    """What `prep` holds besides the files' bytes, as labelled texts (the incremental build's
+    fingerprint, `editions.inputs_of`): every field the pages may show."""
+    return [("updated", repr(sorted(prep.updated.items()))), ("repo", repr(sorted(prep.repo_paths.items()))),
+            ("pages", str(prep.pages_dir)), ("history", repr(prep.history.get(edition))),
+            ("as of", str(prep.as_of))]
 
 
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
@@ -100,7 +99,7 @@ def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: 
     try:
         site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
                                      maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths,
-                                     history=prep.history.get(edition))
+                                     history=prep.history.get(edition), as_of=prep.as_of)
     except RenderError as exc:
         raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
     dict_path = folder / "jieba_user_dict.txt"
@@ -111,101 +110,6 @@ def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: 
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
     return config_path, report
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def mkdocs_build(config_path: Path, **overrides: str) -> list[str]:
-    """Run `mkdocs build` in this process; returns MkDocs' warnings.
-
-    A configuration error (the base mkdocs.yml), a broken theme template or any error MkDocs
-    reports raises `BuildError` with what MkDocs said."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    import jieba
-    import jinja2
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    jieba.setLogLevel(logging.WARNING)
-    _plain_jieba()
-    log = logging.getLogger("mkdocs")
-    handler = _Collect()
-    old_propagate, old_level = log.propagate, log.level
-    log.addHandler(handler)
-    log.propagate = False
-    log.setLevel(logging.INFO)
-    try:
-        config = load_config(config_file=str(config_path), **overrides)
-        build(config)
-    except (MkDocsException, jinja2.TemplateError, yaml.YAMLError) as exc:
-        raise BuildError(_mkdocs_failure(exc, handler.messages)) from None
-    finally:
-        log.removeHandler(handler)
-        log.propagate, log.level = old_propagate, old_level
-    return handler.messages
-
-
-#: jieba's word frequencies and their total as read from its own dictionary (see `_plain_jieba`)
-_JIEBA_PLAIN: tuple[dict[str, int], int] | None = None
-
-
-def _plain_jieba() -> None:
-    """Give jieba's global tokenizer back its own dictionary, without any user dictionary.
-
-    Material's search plugin loads each edition's user dictionary into `jieba.dt` (the tokenizer
-    behind `jieba.cut`) and nothing removes it, so a build would segment, and index, its text
-    with the words of every edition built before it in this process (the internal edition's
-    names in the public index). Called before every `mkdocs build`."""
-    global _JIEBA_PLAIN
-    import jieba
-    import jieba.finalseg
-
-    dt = jieba.dt
-    if _JIEBA_PLAIN is None:
-        # an uninitialised `dt` has not been given any word yet; otherwise read the file afresh
-        plain = dt if not dt.initialized else jieba.Tokenizer()
-        plain.check_initialized()
-        _JIEBA_PLAIN = dict(plain.FREQ), plain.total
-    freq, total = _JIEBA_PLAIN
-    with dt.lock:
-        dt.dictionary = jieba.DEFAULT_DICT
-        dt.FREQ, dt.total = dict(freq), total
-        dt.user_word_tag_tab = {}
-        dt.initialized = True
-    jieba.finalseg.Force_Split_Words.clear()   # words a user dictionary gave frequency 0
-
-
-def _mkdocs_failure(exc: Exception, logged: list[str]) -> str:
-    """One message for a failed `mkdocs build`: what MkDocs logged, then the error itself."""
-    import jinja2
-
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        said = f"主题模板 {exc.filename or exc.name} 第 {exc.lineno} 行有语法错误：{exc.message}"
-    elif isinstance(exc, jinja2.TemplateError):
-        said = f"主题模板出错：{exc}"
-    else:
-        said = str(exc)
-    details = [m for m in logged[-10:] if m.strip() and m.strip() != said]
-    lines = [f"MkDocs 未能生成网站：{said}", *(f"  {m}" for m in details),
-             f"请检查 {BASE_CONFIG.name}（网站配置）和 theme/ 文件夹（主题）里的改动。"]
-    return "\n".join(lines)
-
-
-def count_pages(site_dir: Path) -> int:
-    return sum(1 for p in site_dir.rglob("*.html") if p.name != "404.html")
-
-
-def search_index_size(site_dir: Path) -> int:
-    index = site_dir / "search" / "search_index.json"
-    return index.stat().st_size if index.is_file() else 0
 
 
 def edition_of(name: str) -> Edition:
@@ -219,36 +123,42 @@ def edition_of(name: str) -> Edition:
 def build_editions(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
                    editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
                    cache_root: Path | str | None = DEFAULT_CACHE,
-                   theme_dir: Path = THEME_DIR) -> tuple[Prepared, list[EditionReport]]:
-    """check, then per edition: render and stage, `mkdocs build` into a new folder, swap it in.
+                   theme_dir: Path = THEME_DIR,
+                   as_of: dt.date | None = None) -> tuple[Prepared, list[EditionReport]]:
+    """check, then per edition (in parallel, see `editions`): render and stage, `mkdocs build`
+    into a new folder, swap it in; incrementally where a previous build allows it.
 
     Check errors stop it before anything is written. Staging and MkDocs run under the locks of
     `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose
-    build fails keeps its previous site; editions built before it in this call are already
-    published."""
+    build fails keeps its previous site; the other edition is published all the same."""
     chosen = [edition_of(e) for e in editions]
     prep = prepare(Path(scorecards_root), Path(content_root),   # read-only: nothing written yet
-                   Path(cache_root) if cache_root is not None else None)
+                   Path(cache_root) if cache_root is not None else None, as_of)
     with OutputLock(Path(out_dir), "写入"), OutputLock(Path(stage_root), "使用暂存文件夹"):
-        maps = MapRenderer(Path(cache_root) / "maps" if cache_root is not None else None)
-        reports = []
-        for edition in chosen:
-            started = time.perf_counter()
+        cache = Path(cache_root) if cache_root is not None else None
+        maps = MapRenderer(cache / "maps" if cache is not None else None)
+        tabular.use_cache(cache / "xlsx" if cache is not None else None)
+
+        def job(edition: Edition) -> Callable[[], EditionReport]:
             site_dir = Path(out_dir) / edition
-            config_path, staged = stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir)
-            rendered = time.perf_counter()
-            warnings = publish(site_dir, lambda new: mkdocs_build(config_path, site_dir=str(new.resolve())))
-            done = time.perf_counter()
-            reports.append(EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
-                                         done - started, staged, warnings, rendered - started, done - rendered))
+            return lambda: build_edition(
+                edition, scorecards=Path(scorecards_root), content=Path(content_root),
+                prepared=described(prep, edition),
+                stage=lambda: stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir),
+                site_dir=site_dir, theme_dir=theme_dir, cache_root=cache)
+        reports = in_parallel([job(e) for e in chosen])   # each edition on its own core
     return prep, reports
 
 
 def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) -> str:
     lines = []
     for r in reports:
+        if r.way == "unchanged":
+            lines.append(f"{r.edition}: 输入与上次构建相同，网站未变：{r.pages} 个页面 → {r.out_dir}；{r.seconds:.1f} s")
+            continue
+        way = "全部重建" if r.way == "full" else f"增量构建，MkDocs 重建 {r.pages_built} 个页面"
         lines.append(
-            f"{r.edition}: {r.pages} 个页面 → {r.out_dir}；搜索索引 {r.search_index_bytes / 1e6:.2f} MB；"
+            f"{r.edition}: {r.pages} 个页面 → {r.out_dir}（{way}）；搜索索引 {r.search_index_bytes / 1e6:.2f} MB；"
             f"{r.seconds:.1f} s（生成 {r.render_seconds:.1f} s + MkDocs {r.mkdocs_seconds:.1f} s；暂存：写入 {len(r.staged.written)}，未变 {r.staged.unchanged}，"
             f"删除 {len(r.staged.deleted)}）")
         for w in r.mkdocs_warnings[:20]:
@@ -263,12 +173,12 @@ def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) 
 
 def build_site(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
                editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
-               cache_root: Path | str | None = DEFAULT_CACHE) -> str:
+               cache_root: Path | str | None = DEFAULT_CACHE, as_of: dt.date | None = None) -> str:
     """Build the editions into `out_dir/<edition>`; returns a printable report.
 
     Raises `BuildError` (with the problems) when `check` or the articles have errors.
     """
     started = time.perf_counter()
     prep, reports = build_editions(scorecards_root, content_root, out_dir, editions,
-                                   stage_root=stage_root, cache_root=cache_root)
+                                   stage_root=stage_root, cache_root=cache_root, as_of=as_of)
     return format_report(prep, reports, time.perf_counter() - started)

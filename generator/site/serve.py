@@ -18,15 +18,19 @@ import logging
 import shutil
 import signal
 import tempfile
+import time
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
+from ..render import tabular
 from ..render.escape import html
 from ..render.maps import MapRenderer
-from .build import DEFAULT_CACHE, BuildError, edition_of, mkdocs_build, prepare, stage_edition
+from .build import DEFAULT_CACHE, BuildError, described, edition_of, mkdocs_build, prepare, stage_edition
+from .editions import build_edition, manifest_file
+from .incremental import forget
 from .mkdocs_config import BASE_CONFIG, THEME_DIR
 from .publish import publish
 from .stage import stage
@@ -93,20 +97,28 @@ class Preview:
         return (self.site_dir / "index.html").is_file()
 
     def build(self) -> None:
-        """check → render → stage → `mkdocs build` into a new folder → swap it in.
+        """check → render → stage → `mkdocs build` into a new folder → swap it in; only what the
+        edit changed is rendered and built again (`editions.build_edition`), in this process,
+        which keeps everything loaded between builds.
 
         On a failure the site being served stays as it was and `error` says why; the failure is
         raised only while there is no site yet (the caller builds the error page then)."""
+        started = time.perf_counter()
         try:
             prep = prepare(self.scorecards, self.content, self.cache_root)
-            config_path, report = stage_edition(prep, self.edition, self.stage_root, self.site_dir,
-                                                self.maps, self.theme_dir)
-            self.config_path = config_path
-            if report.changed:
-                log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.written), len(report.deleted))
             overrides = {"site_url": self.serve_url} if self.serve_url else {}
-            warnings = publish(self.site_dir,
-                               lambda new: mkdocs_build(config_path, site_dir=str(new.resolve()), **overrides))
+            tabular.use_cache(self.cache_root / "xlsx" if self.cache_root else None)
+            config_path = self.stage_root / self.edition / "mkdocs.yml"
+            report = build_edition(
+                self.edition, scorecards=self.scorecards, content=self.content,
+                prepared=described(prep, self.edition),
+                stage=lambda: stage_edition(prep, self.edition, self.stage_root, self.site_dir, self.maps,
+                                            self.theme_dir),
+                site_dir=self.site_dir, theme_dir=self.theme_dir, cache_root=self.cache_root,
+                overrides=overrides)
+            self.config_path = config_path
+            if report.staged.changed:
+                log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.staged.written), len(report.staged.deleted))
         except BuildError as exc:
             self.error = exc
             if exc.problems:
@@ -117,8 +129,11 @@ class Preview:
             log.error("仍在提供上次成功生成的网站；页面顶部显示上面的错误。")
             return
         self.error = None
-        for warning in warnings:
+        for warning in report.mkdocs_warnings:
             log.warning("MkDocs: %s", warning)
+        built = {"unchanged": "没有变化", "full": "全部重建",
+                 "incremental": f"重建 {report.pages_built} 个页面"}[report.way]
+        log.info("预览已更新（%s，%.2f s）", built, time.perf_counter() - started)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -201,6 +216,8 @@ def _first_run_with_errors(preview: Preview) -> None:
     cfg["nav"] = [{"首页": "index.md"}]
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
+    if preview.cache_root is not None:
+        forget(manifest_file(preview.cache_root, preview.site_dir))   # this site is no build of the data
     publish(preview.site_dir, lambda new: mkdocs_build(config_path, site_dir=str(new.resolve())))
     preview.config_path = config_path
 

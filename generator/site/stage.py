@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from .fingerprint import digest
+
 
 @dataclass
 class StageReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     deleted: list[str] = field(default_factory=list)
+    #: every staged file → a digest of its bytes (what the incremental build compares)
+    digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -56,6 +60,7 @@ def stage(files: Mapping[str, bytes], folder: Path) -> StageReport:
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {_safe(k): v for k, v in files.items()}
     for rel, data in sorted(wanted.items()):
+        report.digests[rel] = digest(data)
         if write_if_changed(folder / rel, data):
             report.written.append(rel)
         else:

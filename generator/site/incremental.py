@@ -1,0 +1,289 @@
+"""Incremental MkDocs builds that give the same bytes as a complete build.
+
+After each successful build of an edition, a manifest (`Manifest`, in the cache folder) records
+what it was built from and what it wrote: a key of everything that affects every page (the
+staged mkdocs.yml, the theme, the jieba user dictionary, the versions of the generator and of
+MkDocs and its plugins), a digest of every staged file, the navigation's titles and addresses,
+and the size and modification time of every file of the published site.
+
+The next build of that edition (see `build_edition`) can reuse the published site when the key
+is the same and the site is exactly as recorded (`intact`): it copies it into the new folder (a
+real copy: MkDocs writes files in place, and hard links would change the live site), deletes
+the output of staged files that are gone, and runs MkDocs' dirty mode with `Incremental`
+deciding what is rebuilt (not MkDocs' file times):
+
+- a staged page or file whose digest changed, or whose output is missing;
+- a page that may link to a file that was added or deleted (a link resolves differently);
+- everything, when a title, address or front matter of a page in the navigation changed
+  (every page carries the navigation).
+
+The search index stays complete: the entries of the pages built now (captured as the search
+plugin makes them) and, for every other page, its entries in the previous index, in the order
+of a complete build. Sitemap and 404 page are always written again. Anything else (a new key,
+no manifest, a site changed since) builds everything.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .segment import CachedSegmenter, attach
+from .stage import write_if_changed
+
+if TYPE_CHECKING:
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+MANIFEST_VERSION = 1
+INDEX = "search/search_index.json"
+
+Entry = dict[str, Any]
+
+
+@dataclass
+class Manifest:
+    """What one build of an edition was made from and what it wrote."""
+
+    #: everything that affects every page (a change builds everything)
+    key: str
+    #: the build's inputs (the same: nothing to do, see `build_edition`)
+    inputs: str
+    #: the navigation: titles, addresses and front matter of its pages
+    nav: str = ""
+    #: staged file (docs-relative) → digest of its bytes
+    sources: dict[str, str] = field(default_factory=dict)
+    #: staged file → the file it became in the site
+    dests: dict[str, str] = field(default_factory=dict)
+    #: every file of the site → [size, modification time in ns]
+    outputs: dict[str, list[int]] = field(default_factory=dict)
+    version: int = MANIFEST_VERSION
+
+
+def load_manifest(path: Path) -> Manifest | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != MANIFEST_VERSION:
+            return None
+        return Manifest(**data)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def save_manifest(path: Path, manifest: Manifest) -> None:
+    write_if_changed(path, json.dumps(asdict(manifest), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def forget(path: Path) -> None:
+    """Delete a manifest (before the site it describes is replaced)."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def scan(site: Path) -> dict[str, list[int]]:
+    """Every file under `site`: relative path → [size, mtime_ns]."""
+    out: dict[str, list[int]] = {}
+    base = len(str(site)) + 1
+    for dirpath, _dirs, files in os.walk(site):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            st = os.lstat(path)
+            out[path[base:].replace(os.sep, "/")] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
+def intact(manifest: Manifest, site: Path) -> bool:
+    """The site holds exactly the files the manifest recorded, none changed since."""
+    return site.is_dir() and scan(site) == manifest.outputs
+
+
+def copy_site(site: Path, new: Path) -> None:
+    """A real copy of `site` at `new` (file times kept: `intact` compares them)."""
+    import shutil
+
+    shutil.copytree(site, new, symlinks=True, copy_function=shutil.copy2)
+
+
+def _remove_empty_parents(path: Path, root: Path) -> None:
+    folder = path.parent
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _mentions(source: str, page: str, target: str) -> bool:
+    """Whether the Markdown `source` of `page` may link to `target` (both docs-relative): its
+    folder and name (`x/index.md`), or its name alone from the same folder."""
+    folder, name = posixpath.split(target)
+    if name not in source:
+        return False
+    key = f"{posixpath.basename(folder)}/{name}" if folder else name
+    return key in source or posixpath.dirname(page) == folder
+
+
+def _meta(meta: Mapping[str, Any]) -> str:
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class Incremental:
+    """Which files an incremental MkDocs build writes again; `full` when all of them."""
+
+    def __init__(self, previous: Manifest | None, sources: dict[str, str]) -> None:
+        self.previous = previous
+        self.sources = sources
+        self.full = previous is None
+        self.dirty: set[str] = set()
+        #: the previous index's entries by page address (filled when the build starts)
+        self.old_entries: dict[str, list[Entry]] = {}
+        #: set when the build has made its navigation
+        self.nav = ""
+        self.dests: dict[str, str] = {}
+        self.built = 0
+        self.site_dir = Path()
+
+    # -- decisions, on MkDocs' files --------------------------------------------------------------
+    def start(self, files: "Files", docs_dir: str, site_dir: Path) -> None:
+        """Decide what is dirty; delete what the previous build wrote for files that are gone."""
+        docs = {f.src_uri: f for f in files if f.src_dir == docs_dir}
+        self.dests = {uri: f.dest_uri for uri, f in docs.items()}
+        self.site_dir = site_dir
+        prev = self.previous
+        if prev is None:
+            return
+        if not self._read_index(site_dir):
+            self._everything()
+            return
+        self.dirty = {uri for uri in docs if self.sources.get(uri) != prev.sources.get(uri)
+                      or not os.path.exists(docs[uri].abs_dest_path)}
+        gone = set(prev.sources) - set(docs)
+        added = set(docs) - set(prev.sources)
+        dests = {f.dest_uri for f in files}
+        for uri in sorted(gone):
+            dest = prev.dests.get(uri)
+            if dest and dest not in dests:
+                path = site_dir / dest
+                if path.is_file():
+                    path.unlink()
+                    _remove_empty_parents(path, site_dir)
+        moved = gone | added
+        if moved:
+            for uri, f in docs.items():
+                if uri not in self.dirty and f.is_documentation_page():
+                    text = f.content_string
+                    if any(_mentions(text, uri, t) for t in moved):
+                        self.dirty.add(uri)
+
+    def _read_index(self, site_dir: Path) -> bool:
+        try:
+            docs = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))["docs"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        for entry in docs:
+            self.old_entries.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
+        return True
+
+    def modified(self, f: "File", docs_dir: str) -> bool:
+        if self.full or not os.path.exists(f.abs_dest_path):
+            return True
+        return f.src_dir == docs_dir and f.src_uri in self.dirty
+
+    def navigation(self, nav: "Navigation", config: "MkDocsConfig") -> None:
+        """Read the navigation's pages that are not rebuilt (their titles and front matter show
+        in every page); everything is rebuilt when the navigation differs from the last build's."""
+        items = []
+        for page in nav.pages:
+            uri = page.file.src_uri
+            if page.markdown is None:
+                page.read_source(config)
+            untitled = "title" not in page.meta
+            if untitled and not self.full:
+                self.dirty.add(uri)   # its title comes from rendering it
+            items.append([uri, page.title, page.url, _meta(page.meta),
+                          self.sources.get(uri, "") if untitled else ""])
+        self.nav = json.dumps(items, ensure_ascii=False)
+        if not self.full and self.previous is not None and self.nav != self.previous.nav:
+            self._everything()
+
+    def _everything(self) -> None:
+        """Build everything after all (nothing is written yet): start from an empty folder, as
+        a complete build does."""
+        from mkdocs.utils import clean_directory
+
+        clean_directory(str(self.site_dir))
+        self.full = True
+
+    def entries(self, files: "Files", built: dict[str, list[Entry]]) -> list[Entry]:
+        """The whole index: each page's entries, in the order a complete build adds them."""
+        out: list[Entry] = []
+        for f in files.documentation_pages():
+            out += built[f.src_uri] if f.src_uri in built else self.old_entries.get(f.url, [])
+        return out
+
+
+class BuildHooks(BasePlugin):
+    """The events of one build: segmentation through the cache, the incremental decisions, the
+    search entries of the pages built."""
+
+    def __init__(self, search: "SearchPlugin | None", segmenter: CachedSegmenter | None,
+                 incremental: Incremental | None) -> None:
+        super().__init__()
+        self.search = search
+        self.segmenter = segmenter
+        self.inc = incremental
+        self.files: "Files | None" = None
+        self.built: dict[str, list[Entry]] = {}
+        self._mark = 0
+
+    @event_priority(-100)   # after the search plugin has made its index
+    def on_config(self, config: "MkDocsConfig") -> None:
+        if self.search is not None and self.segmenter is not None:
+            attach(self.search, self.segmenter)
+
+    @event_priority(-100)
+    def on_files(self, files: "Files", *, config: "MkDocsConfig") -> None:
+        self.files = files
+        inc = self.inc
+        if inc is None:
+            return
+        docs_dir = config.docs_dir
+        inc.start(files, docs_dir, Path(config.site_dir))
+        for f in files:
+            f.is_modified = self._modified(f, docs_dir)   # type: ignore[method-assign]
+
+    def _modified(self, f: "File", docs_dir: str) -> Callable[[], bool]:
+        inc = self.inc
+        assert inc is not None
+        return lambda: inc.modified(f, docs_dir)
+
+    @event_priority(-100)
+    def on_nav(self, nav: "Navigation", *, config: "MkDocsConfig", files: "Files") -> None:
+        if self.inc is not None:
+            self.inc.navigation(nav, config)
+
+    @event_priority(-100)   # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: "Page", config: "MkDocsConfig", nav: "Navigation") -> Any:
+        if self.search is not None and self.search.config.enabled:
+            entries = self.search.search_index.entries
+            self.built[page.file.src_uri] = entries[self._mark:]
+            self._mark = len(entries)
+        if self.inc is not None:
+            self.inc.built += 1
+        return context
+
+    @event_priority(100)    # before the search plugin writes its index
+    def on_post_build(self, *, config: "MkDocsConfig") -> None:
+        inc = self.inc
+        if inc is None or inc.full or self.search is None or not self.search.config.enabled:
+            return
+        assert self.files is not None
+        self.search.search_index.entries = inc.entries(self.files, self.built)

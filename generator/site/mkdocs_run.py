@@ -1,0 +1,97 @@
+"""Run `mkdocs build` in this process: MkDocs' warnings collected, its errors made readable, jieba
+through the segmentation cache (`segment`), and optionally incrementally (`incremental`)."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from .errors import BuildError
+from .mkdocs_config import BASE_CONFIG
+from .segment import CachedSegmenter, install, plain_jieba
+
+if TYPE_CHECKING:
+    from .incremental import Incremental
+
+#: what MkDocs logs on every dirty build (the incremental build keeps navigation and links right)
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(DIRTY_WARNING):
+            self.messages.append(message)
+
+
+def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: CachedSegmenter | None = None,
+               incremental: "Incremental | None" = None) -> list[str]:
+    """`mkdocs build` of the staged `config_path` (with `overrides` of its settings, e.g.
+    `site_dir`); returns MkDocs' warnings.
+
+    With `segmenter`, the search plugin segments Chinese through it (jieba is loaded only for
+    text it has not seen). With `incremental`, only the pages it marks are built again (see
+    `incremental.Incremental`); the site folder must then hold a copy of the previous site.
+    A configuration error (the base mkdocs.yml), a broken theme template or any error MkDocs
+    reports raises `BuildError` with what MkDocs said."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import jieba
+    import jinja2
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .incremental import BuildHooks
+
+    jieba.setLogLevel(logging.WARNING)
+    log = logging.getLogger("mkdocs")
+    handler = _Collect()
+    old_propagate, old_level = log.propagate, log.level
+    log.addHandler(handler)
+    log.propagate = False
+    log.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(config_path), **overrides)
+        search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
+        segmenting = segmenter is not None and search is not None and install(search, segmenter)
+        if not segmenting:
+            plain_jieba()   # the search plugin loads the user dictionary into jieba itself
+        config.plugins["bscportal/build"] = BuildHooks(search, segmenter if segmenting else None, incremental)
+        build(config, dirty=incremental is not None and not incremental.full)
+    except (MkDocsException, jinja2.TemplateError, yaml.YAMLError) as exc:
+        raise BuildError(mkdocs_failure(exc, handler.messages)) from None
+    finally:
+        log.removeHandler(handler)
+        log.propagate, log.level = old_propagate, old_level
+    if segmenter is not None:
+        segmenter.save()
+    return handler.messages
+
+
+def mkdocs_build(config_path: Path, **overrides: str) -> list[str]:
+    """A complete `mkdocs build` of `config_path`; returns MkDocs' warnings (see `run_mkdocs`)."""
+    return run_mkdocs(config_path, overrides, segmenter=CachedSegmenter(None, None))
+
+
+def mkdocs_failure(exc: Exception, logged: list[str]) -> str:
+    """One message for a failed `mkdocs build`: what MkDocs logged, then the error itself."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        said = f"主题模板 {exc.filename or exc.name} 第 {exc.lineno} 行有语法错误：{exc.message}"
+    elif isinstance(exc, jinja2.TemplateError):
+        said = f"主题模板出错：{exc}"
+    else:
+        said = str(exc)
+    details = [m for m in logged[-10:] if m.strip() and m.strip() != said]
+    lines = [f"MkDocs 未能生成网站：{said}", *(f"  {m}" for m in details),
+             f"请检查 {BASE_CONFIG.name}（网站配置）和 theme/ 文件夹（主题）里的改动。"]
+    return "\n".join(lines)
