@@ -13,7 +13,8 @@ Modules, by job:
 - typed rows shared by pages, downloads and the CLI: `resultrows` (a scored period),
   `annual` (city-wide annual results, ranked), `peoplerows` (person-level results), `cardrows`
   (scorecard tables);
-- outputs: `maps` (strategy maps: DOT → SVG), `charts` (SVG charts), `downloads` (indicator
+- outputs: `maps` (strategy maps: DOT → SVG; their geometry in `maplayout`, labels broken
+  between words by `wordbreak`), `charts` (SVG charts), `downloads` (indicator
   cards CSV, JSON), `results_downloads` (results CSV/XLSX), `score_text` (the `score`
   command's table), `articles`, `searchdict` (jieba user dictionary), `jinja` (the template
   environment), `output` (`Output`, `page`), `pages/` (one module per page kind, `PAGE_KINDS`)

@@ -1,10 +1,11 @@
-"""Strategy maps: DOT from the model (graphviz package), SVG from `dot`, cached by DOT hash.
+"""Strategy maps: a fixed layout (`maplayout`) drawn by Graphviz, cached by what the map shows.
 
-Layout: `rankdir=TB`, one cluster per perspective in the
-unit's order (top first), all objectives of a perspective on one rank, an invisible chain of
-anchor nodes that keeps the bands in order. A cause-and-effect link "A drives B" from a lower
-band to an upper one is drawn as the edge B -> A with `dir=back`, so the arrow points up and
-the perspective labels stay on top. Links inside one band do not constrain the layout.
+`map_dot` sizes the boxes from their labels (broken between words: `wordbreak`), lays the map
+out (`maplayout.layout`: equal-width perspective bands in the unit's order, objectives spread
+within their band, arrows through the gaps of the rows they pass) and writes DOT in which every
+node and edge has its position; Graphviz draws it as given (`neato -n2`), measuring the text
+with the fonts installed. Bands and their names come first in the DOT and edges are drawn last
+(`outputorder=nodesfirst`), so arrows lie over the bands and end on the boxes' sides.
 
 Labels are escaped with `escape.dot_text` and passed as quoted strings (never as HTML-like
 labels), so YAML text cannot change the diagram.
@@ -12,13 +13,15 @@ labels), so YAML text cannot change the diagram.
 from __future__ import annotations
 
 import hashlib
-import math
+import json
 import os
 import re
+import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import graphviz
 
@@ -27,58 +30,37 @@ from ..model.vocab import Status
 from . import fmt
 from .errors import RenderError
 from .escape import anchor, dot_text, html
+from .maplayout import BandSpec, Layout, Rect, layout, rows_of
 from .style import DEFAULT_STATUS, DOT_FONT, STATUS_COLOURS
 from .textwidth import em
+from .wordbreak import wrap as wrap_words
+
 BAND_FILL = "#f5f7fa"
+BAND_LABEL_FILL = "#e4e9ee"
 BAND_BORDER = "#b0bec5"
 EDGE_COLOUR = "#455a64"
-#: most boxes side by side in one band before it wraps to another row
-ROW_MAX = 5
 #: label width in "em" (a CJK character is one em, ASCII half) before wrapping
 WRAP_EM = 8.0
-
-
-_NO_LINE_START = frozenset("，、。．；：？！）》」』”’%,.;:?!)]}")
+#: a band's name is broken into lines of this many em (its column stays narrow)
+BAND_WRAP_EM = 4.0
+#: box text: font size, line height and padding (points); Graphviz measures CJK at ~1.02 em
+FONT_PT = 12.0
+BAND_FONT_PT = 13.0
+LINE_PT = 15.0
+PAD_X = 10.0
+PAD_Y = 7.0
+MIN_BOX_W = 100.0
+EM_FACTOR = 1.04
 
 
 def wrap(s: str, width: float = WRAP_EM) -> list[str]:
-    """Break a label into balanced lines of about `width` em, never inside an ASCII word.
-
-    A 10-character name becomes 5 + 5, not 8 + 2: the number of lines is fixed first, then
-    each line is filled up to the average width.
-    """
-    s = " ".join(s.split())
-    total = em(s)
-    if total <= width:
-        return [s] if s else [""]
-    n = math.ceil(total / width)
-    target = total / n
-    tokens = re.findall(r"[A-Za-z0-9%.\-_/]+|\s+|.", s)
-    lines: list[str] = []
-    line = ""
-    for tok in tokens:
-        if tok.isspace():
-            if line:
-                line += " "
-            continue
-        if line and len(lines) < n - 1 and em(line + tok) > target + 0.5:
-            lines.append(line.rstrip())
-            line = tok
-        else:
-            line += tok
-    if line.strip():
-        lines.append(line.rstrip())
-    # no line starts with closing punctuation (，、。 …): it joins the line before
-    for k in range(1, len(lines)):
-        while lines[k] and lines[k][0] in _NO_LINE_START:
-            lines[k - 1] += lines[k][0]
-            lines[k] = lines[k][1:]
-    return [ln for ln in lines if ln]
+    """A label in balanced lines of about `width` em, broken between words (`wordbreak.wrap`)."""
+    return wrap_words(s, width) if s.strip() else [""]
 
 
-def label(s: str) -> graphviz.quoting.NoHtml:
+def label(s: str, width: float = WRAP_EM) -> graphviz.quoting.NoHtml:
     """A quoted DOT label: each wrapped line escaped, lines joined with DOT's `\\n`."""
-    return graphviz.nohtml("\\n".join(dot_text(line) for line in wrap(s)))
+    return graphviz.nohtml("\\n".join(dot_text(line) for line in wrap(s, width)))
 
 
 @dataclass(frozen=True)
@@ -98,84 +80,116 @@ class MapSpec:
     unit: str | None = None
 
 
-def _rows(objs: Sequence[Objective]) -> list[list[Objective]]:
-    """Split a band into rows of at most `ROW_MAX`, as even as possible (7 → 4 + 3)."""
-    n = max(1, math.ceil(len(objs) / ROW_MAX))
-    size = math.ceil(len(objs) / n)
-    return [list(objs[k:k + size]) for k in range(0, len(objs), size)]
-
-
 def _node_id(obj_id: str) -> str:
     return "o_" + re.sub(r"[^A-Za-z0-9_]", "_", obj_id)
 
 
-def map_dot(spec: MapSpec) -> str:
-    """The DOT source of a strategy map."""
-    order = {p.id: i for i, p in enumerate(spec.perspectives)}
-    bands: list[tuple[str, str, list[Objective]]] = [
-        (p.id, p.name, [o for o in spec.objectives if o.perspective == p.id]) for p in spec.perspectives]
-    others = [o for o in spec.objectives if o.perspective not in order]
-    if others:
-        bands.append(("_other", "其他", others))
-        order["_other"] = len(order)
-    bands = [b for b in bands if b[2]]
+def _bands(spec: MapSpec) -> list[tuple[str, list[Objective]]]:
+    """(name, objectives) per perspective in the unit's order; unknown perspectives last (其他)."""
+    known = {p.id for p in spec.perspectives}
+    bands = [(p.name, [o for o in spec.objectives if o.perspective == p.id]) for p in spec.perspectives]
+    bands.append(("其他", [o for o in spec.objectives if o.perspective not in known]))
+    return [b for b in bands if b[1]]
 
+
+def _size(lines: list[str], font: float) -> tuple[float, float]:
+    return (max((em(line) for line in lines), default=0.0) * font * EM_FACTOR, len(lines) * LINE_PT)
+
+
+def _pos(x: float, y: float, height: float) -> str:
+    """A point in Graphviz's coordinates (y grows upwards)."""
+    return f"{x:.1f},{height - y:.1f}"
+
+
+def _box(r: Rect, height: float) -> dict[str, str]:
+    return {"pos": _pos(r.cx, r.cy, height) + "!", "width": f"{r.w / 72:.4f}",
+            "height": f"{r.h / 72:.4f}", "fixedsize": "true"}
+
+
+def map_layout(spec: MapSpec) -> tuple[Layout, list[tuple[str, list[Objective]]]]:
+    """The map's geometry (and its bands), from the labels' sizes."""
+    bands = _bands(spec)
+    sizes = [_size(wrap(o.name), FONT_PT) for o in spec.objectives]
+    box_w = max([MIN_BOX_W] + [w + 2 * PAD_X for w, _ in sizes])
+    box_h = max([LINE_PT] + [h for _, h in sizes]) + 2 * PAD_Y
+    specs = []
+    for name, objs in bands:
+        w, h = _size(wrap(name, BAND_WRAP_EM), BAND_FONT_PT)
+        specs.append(BandSpec(w, h, rows_of([o.id for o in objs])))
+    shown = {o.id for o in spec.objectives}
+    edges = [(o.id, d) for o in spec.objectives for d in o.drives if d in shown]
+    return layout(specs, box_w, box_h, edges), bands
+
+
+def map_dot(spec: MapSpec) -> str:
+    """The DOT source of a strategy map, every position fixed (draw with `neato -n2`)."""
+    geo, bands = map_layout(spec)
+    height = geo.height
     g = graphviz.Digraph(
         name=spec.graph_id,
-        graph_attr={
-            "id": spec.graph_id, "rankdir": "TB", "newrank": "true", "compound": "true",
-            "fontname": DOT_FONT, "fontsize": "13", "nodesep": "0.35", "ranksep": "0.45",
-            "bgcolor": "transparent", "pad": "0.1",
-        },
-        node_attr={
-            "shape": "box", "style": "rounded,filled", "fontname": DOT_FONT, "fontsize": "12",
-            "margin": "0.12,0.06", "width": "1.6", "penwidth": "1.4", "fontcolor": "#1a1a1a",
-        },
-        edge_attr={"color": EDGE_COLOUR, "arrowsize": "0.7", "penwidth": "1.1", "fontname": DOT_FONT},
+        graph_attr={"id": spec.graph_id, "outputorder": "nodesfirst", "fontname": DOT_FONT,
+                    "bgcolor": "transparent", "pad": "0.1"},
+        node_attr={"shape": "box", "fontname": DOT_FONT, "fontsize": f"{FONT_PT:g}", "penwidth": "1.4",
+                   "fontcolor": "#1a1a1a", "margin": "0"},
+        edge_attr={"color": EDGE_COLOUR, "arrowsize": "0.7", "penwidth": "1.1"},
     )
-    previous_anchor: str | None = None
-    for i, (pid, pname, objs) in enumerate(bands):
-        with g.subgraph(name=f"cluster_{i}") as c:
-            c.attr(label=label(pname), labeljust="l", style="filled,rounded", fillcolor=BAND_FILL,
-                   color=BAND_BORDER, fontcolor="#263238", fontsize="13", margin="12",
-                   id=f"{spec.graph_id}-band-{i}")
-            # a wide band is laid out in several rows of at most ROW_MAX boxes, each row one
-            # rank with an invisible anchor; the anchors chained top-down keep rows and bands in order
-            for r, row in enumerate(_rows(objs)):
-                anchor_id = f"band{i}_{r}"
-                c.node(anchor_id, label="", shape="point", width="0", height="0", style="invis",
-                       id=f"{spec.graph_id}-anchor-{i}-{r}")
-                with c.subgraph() as same:
-                    same.attr(rank="same")
-                    same.node(anchor_id)
-                    for o in row:
-                        status = spec.statuses.get(o.id, DEFAULT_STATUS)
-                        fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
-                        tip = f"{o.id} {o.name}（{fmt.status(status)}）"
-                        same.node(_node_id(o.id), label=label(o.name), fillcolor=fill, color=border,
-                                  URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
-                                  tooltip=graphviz.nohtml(dot_text(tip)),
-                                  id=f"{spec.graph_id}-{anchor('o', o.id)}")
-                if previous_anchor is not None:
-                    g.edge(previous_anchor, anchor_id, style="invis", weight="50")
-                previous_anchor = anchor_id
-
-    shown = {o.id: o for o in spec.objectives}
-    rank = {o.id: order.get(o.perspective if o.perspective in order else "_other", 0)
-            for o in spec.objectives}
+    for i, ((name, _), band, lab) in enumerate(zip(bands, geo.bands, geo.labels)):
+        g.node(f"band{i}", label="", style="filled,rounded", fillcolor=BAND_FILL, color=BAND_BORDER,
+               penwidth="1", id=f"{spec.graph_id}-band-{i}", **_box(band, height))
+        column = Rect(band.x + 1, band.y + 1, lab.w + 2 * (lab.x - band.x) - 2, band.h - 2)
+        g.node(f"band{i}_col", label="", style="filled,rounded", fillcolor=BAND_LABEL_FILL,
+               color=BAND_LABEL_FILL, penwidth="0", **_box(column, height))
+        g.node(f"band{i}_label", label=label(name, BAND_WRAP_EM), shape="plaintext",
+               fontsize=f"{BAND_FONT_PT:g}", fontcolor="#263238", id=f"{spec.graph_id}-band-label-{i}",
+               **_box(lab, height))
     for o in spec.objectives:
-        for target in o.drives:
-            if target not in shown:
-                continue
-            a, b = _node_id(o.id), _node_id(target)
-            eid = f"{spec.graph_id}-e-{anchor('x', o.id)[2:]}-{anchor('x', target)[2:]}"
-            if rank[o.id] > rank[target]:      # from a lower band up: draw top-down, arrow back
-                g.edge(b, a, dir="back", id=eid)
-            elif rank[o.id] < rank[target]:    # downward link (unusual): plain arrow
-                g.edge(a, b, id=eid)
-            else:                              # same band
-                g.edge(a, b, constraint="false", id=eid)
+        status: Status = spec.statuses.get(o.id, "no-data")
+        fill, border = STATUS_COLOURS.get(status, STATUS_COLOURS[DEFAULT_STATUS])
+        g.node(_node_id(o.id), label=label(o.name), style="rounded,filled", fillcolor=fill, color=border,
+               URL=graphviz.nohtml(dot_text(spec.href + anchor("o", o.id))),
+               tooltip=graphviz.nohtml(dot_text(_tooltip(o, status))),
+               id=f"{spec.graph_id}-{anchor('o', o.id)}", **_box(geo.boxes[o.id], height))
+    for r in geo.routes:
+        eid = f"{spec.graph_id}-e-{anchor('x', r.tail)[2:]}-{anchor('x', r.head)[2:]}"
+        pos = "e," + _pos(*r.tip, height) + " " + " ".join(_pos(x, y, height) for x, y in r.points)
+        g.edge(_node_id(r.tail), _node_id(r.head), pos=pos, id=eid)
     return g.source
+
+
+def _tooltip(o: Objective, status: Status) -> str:
+    return f"{o.id} {o.name}（{fmt.status(status)}）"
+
+
+#: the modules whose code decides how a map looks: part of every cache key
+_CODE = ("maps.py", "maplayout.py", "wordbreak.py", "textwidth.py", "escape.py", "style.py")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    for name in _CODE:
+        h.update((Path(__file__).parent / name).read_bytes())
+    try:
+        import jieba
+        h.update(str(jieba.__version__).encode())
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        pass
+    return h.hexdigest()
+
+
+def spec_key(spec: MapSpec) -> str:
+    """The cache key of a map: what it shows (names, links, statuses, tooltips) and the code that
+    draws it, so a cached map is found without laying it out (and without loading jieba)."""
+    data = {
+        "id": spec.graph_id, "title": spec.title, "href": spec.href,
+        "perspectives": [[p.id, p.name] for p in spec.perspectives],
+        "objectives": [[o.id, o.name, o.perspective, list(o.drives),
+                        spec.statuses.get(o.id, "no-data"),
+                        _tooltip(o, spec.statuses.get(o.id, "no-data"))] for o in spec.objectives],
+        "colours": STATUS_COLOURS,
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"spec\0{_code_digest()}\0{text}".encode("utf-8")).hexdigest()
 
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
@@ -202,22 +216,21 @@ def clean_svg(svg: str, aria_label: str) -> str:
 
 
 class MapRenderer:
-    """DOT → SVG with `dot`, cached on disk by the sha256 of the DOT source."""
+    """Strategy-map SVGs, cached on disk: `render` by `spec_key` (what the map shows), `svg` by
+    the sha256 of a DOT source."""
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.cache_dir = cache_dir
         self.hits = 0
         self.misses = 0
 
-    def svg(self, dot: str, title: str = "战略地图", unit: str | None = None) -> str:
-        """The SVG of `dot`; raises `RenderError` naming the map `title` when `dot` fails."""
-        key = hashlib.sha256(dot.encode("utf-8")).hexdigest()
+    def _cached(self, key: str, make: Callable[[], str]) -> str:
         path = self.cache_dir / f"{key}.svg" if self.cache_dir else None
         if path is not None and path.is_file():
             self.hits += 1
             return path.read_text(encoding="utf-8")
         self.misses += 1
-        out = _run_dot(dot, title, unit)
+        out = make()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
@@ -226,28 +239,38 @@ class MapRenderer:
             os.replace(tmp, path)
         return out
 
+    def svg(self, dot: str, title: str = "战略地图", unit: str | None = None) -> str:
+        """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` when
+        Graphviz fails."""
+        return self._cached(hashlib.sha256(dot.encode("utf-8")).hexdigest(),
+                            lambda: _run_graphviz(dot, title, unit))
+
     def render(self, spec: MapSpec) -> str:
         """The cleaned, inlinable SVG of a map."""
-        return clean_svg(self.svg(map_dot(spec), spec.title, spec.unit), spec.title)
+        raw = self._cached(spec_key(spec), lambda: _run_graphviz(map_dot(spec), spec.title, spec.unit))
+        return clean_svg(raw, spec.title)
 
 
-def _run_dot(dot: str, title: str, unit: str | None) -> str:
-    """`dot -Tsvg`; a missing or failing `dot`, or output that is not SVG, is a `RenderError`."""
+def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
+    """`dot -Knop2 -Tsvg`: Graphviz draws every node and edge where the DOT puts it (as
+    `neato -n2`); a missing or failing `dot`, or output that is not SVG, is a `RenderError`."""
     cannot = f"无法生成战略地图“{title}”"
     try:
-        out = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
-    except graphviz.ExecutableNotFound:
+        done = subprocess.run(["dot", "-Knop2", "-Tsvg"], input=dot.encode("utf-8"), capture_output=True,
+                              check=False)
+    except FileNotFoundError:
         raise RenderError(f"{cannot}：找不到 Graphviz 的 dot 程序。请安装 Graphviz"
                           "（Debian：apt-get install graphviz），并确认 dot 在 PATH 中", unit=unit) from None
-    except graphviz.CalledProcessError as exc:
-        said = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or ""
-        last = said.strip().splitlines()[-1:] if said.strip() else []
-        detail = "：" + "".join(c if c.isprintable() else "?" for c in last[0][:200]) if last else ""
-        raise RenderError(f"{cannot}：dot 运行失败（退出码 {exc.returncode}）{detail}。"
-                          "请检查 Graphviz 的安装（dot -V）", unit=unit) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise RenderError(f"{cannot}：无法运行 dot（{exc}）。请检查 Graphviz 的安装（dot -V）",
                           unit=unit) from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip()
+        last = said.splitlines()[-1:] if said else []
+        detail = "：" + "".join(c if c.isprintable() else "?" for c in last[0][:200]) if last else ""
+        raise RenderError(f"{cannot}：dot 运行失败（退出码 {done.returncode}）{detail}。"
+                          "请检查 Graphviz 的安装（dot -V）", unit=unit)
+    out = done.stdout.decode("utf-8", "replace")
     if "<svg" not in out:
         raise RenderError(f"{cannot}：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）", unit=unit)
     return out
