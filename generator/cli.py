@@ -2,6 +2,7 @@
 `cli_changes.py`, with `cli_common.py`) print or exit."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import click
 
 from .cli_changes import diff_cmd, new, on_changed_lines
+from .cli_common import as_of_option
 from .cli_common import content_folder as _content_folder
 from .cli_common import default_format as _default_format
 from .cli_common import print_problems as _print_problems
@@ -38,8 +40,9 @@ def main() -> None:
 @click.option("--changed-since", "since", default=None, metavar="REV",
               help="Print warnings only on lines changed since git revision REV (a pull request's "
                    "base); errors are always printed. The exit status still counts every problem.")
+@as_of_option
 def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path | None,
-          since: str | None) -> None:
+          since: str | None, as_of: dt.date | None) -> None:
     """Load and validate every YAML file under PATH (default: scorecards) and the experience
     articles under CONTENT/articles.
 
@@ -58,7 +61,7 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
                                "不是某个单位的文件夹")
     content = _content_folder(path, content)
     started = time.perf_counter()
-    result = check_tree(path, content)
+    result = check_tree(path, content, as_of)
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems
     if since is not None:
         problems = on_changed_lines(path, since, problems)
@@ -140,7 +143,8 @@ def score(unit: str, period: str, path: Path) -> None:
 @click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
 @click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with articles/ and pages/ (default: content next to --path).")
-def build(edition: str, out: Path, path: Path, content: Path | None) -> None:
+@as_of_option
+def build(edition: str, out: Path, path: Path, content: Path | None, as_of: dt.date | None) -> None:
     """check → generate Markdown/SVG/JSON per edition → mkdocs build.
 
     Stops before writing anything when `check` finds errors (in the scorecards or the
@@ -149,6 +153,7 @@ def build(edition: str, out: Path, path: Path, content: Path | None) -> None:
     \b
     Example:
       bscportal build --edition public --out site
+      bscportal build --as-of 2010-08-31      # 督办: what is overdue on that date
     """
     from .site.build import BuildError, build_site
 
@@ -156,7 +161,7 @@ def build(edition: str, out: Path, path: Path, content: Path | None) -> None:
         raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
     content = _content_folder(path, content)
     try:
-        report = build_site(path, content, out, editions=_editions(edition))
+        report = build_site(path, content, out, editions=_editions(edition), as_of=as_of)
     except BuildError as exc:
         _print_problems(exc.problems, _default_format())
         click.echo(str(exc), err=True)

@@ -60,3 +60,54 @@ def test_every_file_says_figures_are_illustrative():
     for path in ROOT.rglob("*.yml"):
         head = path.read_text(encoding="utf-8")[:400]
         assert "虚构" in head or "示例" in head, f"{path} does not say its figures are illustrative"
+
+
+# -- what the example must agree with (../shared/brief/domain.md) -----------------------------
+
+def test_every_unit_has_formed_its_system_and_nothing_runs_live(result):
+    city = result.city
+    assert "live" not in {s.id for s in city.info.stages}
+    # every unit has a system: how far it runs it is simulated assessment or dual-track
+    assert {u.entry.stage for u in city} == {"simulated", "dual-track"}
+    for u in city:
+        steps = [s.since for s in u.entry.rollout]
+        assert steps == sorted(steps), u.id
+        assert all(p.track != "live" for p in u.periods), u.id
+
+
+def test_benchmarks_run_dual_track_with_the_it_system_under_test(result):
+    hainan, education = (result.city.units[u] for u in ("hainan-township", "education-bureau"))
+    for unit in (hainan, education):
+        last = unit.entry.rollout[-1]
+        assert (last.stage, str(last.since)) == ("dual-track", "2008-01-01")
+        assert "信息系统" in (last.note or "") and "不作为评定等次的依据" in (last.note or "")
+    # Hainan started in November 2005; nothing dates the Education Bureau's start with it
+    assert str(hainan.entry.rollout[0].since) == "2005-11-01"
+    assert education.entry.rollout[0].since != hainan.entry.rollout[0].since
+
+
+def test_cascaded_measures_agree_with_the_unit(result):
+    from generator.scoring import cascade
+
+    for unit_id in ("hainan-township", "education-bureau"):
+        unit = result.city.units[unit_id]
+        derived = [m for p in unit.people for m in p.measures if m.derives_from]
+        assert len(derived) >= 20
+        assert cascade.contradictions(unit) == ()
+
+
+def test_published_results_have_an_approved_scale(result):
+    for unit in result.city:
+        for pid, res in unit.results.items():
+            if res.published and pid in unit.scales:
+                assert unit.scales[pid].approved is not None, (unit.id, pid)
+
+
+def test_corrected_figures():
+    hainan = ROOT / "units" / "hainan-township"
+    measures = (hainan / "measures.yml").read_text(encoding="utf-8")
+    assert "500万元以下" not in measures and "50万元及以上" in measures   # the 2007–2009 threshold
+    assert "市直机关工委" not in measures                                 # a township's conduct review
+    for period in ("2008", "2009"):
+        scale = (hainan / "assessment" / f"{period}.yml").read_text(encoding="utf-8")
+        assert "发生较大及以上安全生产责任事故" in scale and "重大安全生产" not in scale

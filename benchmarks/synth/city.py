@@ -24,7 +24,7 @@ KINDS = {"township": (0.1, "乡", "township"), "town": (0.2, "镇", "town"),
          "party": (0.12, "工作委员会", "committee"), "government": (0.35, "局", "bureau"),
          "institution": (0.15, "服务中心", "centre"), "legislature": (0.03, "工作室", "office"),
          "mass": (0.05, "联合会", "federation")}
-STAGES = ("pilot", "modelling", "simulated", "dual-track", "live")
+STAGES = ("pilot", "modelling", "simulated", "dual-track")   # as in the example: nobody runs "live" yet
 #: example articles: about one for every twelve units
 UNITS_PER_ARTICLE = 12
 

@@ -91,10 +91,14 @@ def split_city(city) -> tuple[set[str], set[str]]:
             for a in (*scale.bonus, *scale.deductions, *scale.veto):
                 (internal if a.internal else public).append(a)
             public += [i for i in scale.items]
+            if scale.approved is not None:   # who approved the scale: on the results page
+                public.append(scale.approved)
         for r in unit.results.values():
             internal += list(r.people.values())
             if not r.published or not unit.rules.publish_results:
                 internal.append(r.model_copy(update={"people": {}}))
+            elif r.approved is not None:
+                public.append(r.approved)
         public.append(unit.rules)
     inner = {_norm(t) for t in _texts(internal) if _HAN.search(t)}
     outer = {_norm(t) for t in _texts(public) if _HAN.search(t)}

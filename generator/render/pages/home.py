@@ -10,6 +10,7 @@ from ..context import SiteContext
 from ..resultrows import PeriodResult
 from ..output import Output, page
 from ..reporting import open_period, period_reports, shows_reporting
+from ..tracking import tracking_report
 
 KIND = "home"
 #: how many articles the home page lists
@@ -72,4 +73,5 @@ def outputs(site: SiteContext) -> Iterable[Output]:
                site=site, city=site.city, stages=stage_counts(site), benchmarks=benchmarks,
                articles=list(site.articles[:LATEST_ARTICLES]), latest=latest_period(site),
                total=len(site.units), with_system=sum(1 for u in site.units if u.has_system),
-               reporting=open_period(period_reports(site.ev, site.as_of)) if shows_reporting(site.ev) else None)
+               reporting=open_period(period_reports(site.ev, site.as_of)) if shows_reporting(site.ev) else None,
+               tracking=tracking_report(site.ev, site.as_of))

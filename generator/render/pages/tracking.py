@@ -13,6 +13,7 @@ from typing import Iterable
 from .. import paths
 from ..context import SiteContext
 from ..output import Output, page
+from ..reporting import shows_reporting
 from ..tracking import tracking_report
 
 KIND = "tracking"
@@ -22,4 +23,5 @@ def outputs(site: SiteContext) -> Iterable[Output]:
     report = tracking_report(site.ev, site.as_of)
     if report is None:
         return
-    yield page("tracking.md.j2", paths.TRACKING, site=site, report=report)
+    yield page("tracking.md.j2", paths.TRACKING, site=site, report=report,
+               show_reporting=shows_reporting(site.ev))
