@@ -157,14 +157,17 @@ def city_period_xlsx(title: str, ap: AnnualPeriod, with_rank: bool, name: str) -
 
 PEOPLE_HEADER = ["人员编号", "姓名", "职务", "岗位数", "岗位（占比、难度系数、岗位得分）", "原始得分",
                  "难度系数合成得分", "归一化系数", "归一化后得分", "领导班子综合评价", "综合评价占比",
-                 "调整后得分", "按调整后得分的等次", "传统考核等次", "说明"]
+                 "公式得分", "领导班子最终调整", "调整理由", "调整后得分", "按调整后得分的等次", "传统考核等次",
+                 "说明"]
 
 
 def people_blocks(title: str, people: Sequence[PersonRow]) -> list[Block]:
     rows: list[list[Cell]] = [
         [p.id, p.name, p.title, len(p.posts), p.posts_text, num(p.raw), num(p.coefficient_score),
          tabular.factor(p.normalisation), num(p.normalised_score), tabular.value(p.rating),
-         fmt.share(p.share) if p.share else fmt.NONE, num(p.adjusted), p.grade, p.traditional,
+         fmt.share(p.share) if p.share else fmt.NONE, num(p.formula),
+         num(p.score.final_adjustment.applied) if p.score.final_adjustment else fmt.NONE,
+         p.score.final_adjustment.reason if p.score.final_adjustment else "", num(p.adjusted), p.grade, p.traditional,
          fmt.join(p.flags, fmt.RECORD_SEP)]
         for p in people]
     return [(title, PEOPLE_HEADER, rows)]
