@@ -1,7 +1,7 @@
 """`units/<id>/measures.yml`: measures with their full indicator cards."""
 from __future__ import annotations
 
-from typing import Union
+from typing import Annotated, Union
 
 from pydantic import Field, model_validator
 
@@ -23,6 +23,18 @@ class TargetRange(Model):
 
 
 Target = Union[Number, TargetRange]
+
+#: the cascade (issue 17, item 3): a department or personal measure names the measure it is
+#: broken down from, and takes its target and actual unless it says why it differs
+DerivesFrom = Annotated[Slug | None, Field(
+    title="分解自（上级指标）",
+    description="部门分卡指标或个人指标由哪个总卡（或部门分卡）指标分解而来（指标编号）。写了它，本指标不写目标值"
+                "和实际值时沿用上级指标的（个人结果里也不必再填）；写了而与上级指标不同，要在 override_reason "
+                "说明原因，否则检查报错（BSC109）")]
+OverrideReason = Annotated[Text | None, Field(
+    title="与上级指标不同的原因",
+    description="本指标的目标值或实际值与 derives_from 的上级指标不同时写明原因，如“只统计本股室负责的中小学”"
+                "“只统计本人包片的3个村”；写了它，本指标用自己的目标值和实际值")]
 
 
 class Baseline(Model):
@@ -69,14 +81,8 @@ class Measure(Visible):
     tracker: Slug | None = Field(None, title="跟踪人（岗位或部门）",
                                  description="负责报送数据、跟踪督办的岗位或部门编号")
     notes: Text | None = Field(None, title="备注")
-    derives_from: Slug | None = Field(
-        None, title="分解自（上级指标）",
-        description="部门分卡指标由总卡上的哪个指标分解而来（指标编号）。写了它，本指标不写目标值和实际值时"
-                    "沿用上级指标的；写了而与上级指标不同，要在 override_reason 说明原因，否则检查报错（BSC109）")
-    override_reason: Text | None = Field(
-        None, title="与上级指标不同的原因",
-        description="本指标的目标值或实际值与 derives_from 的上级指标不同时写明原因，如“只统计本股室负责的中小学”；"
-                    "写了它，本指标用自己的目标值和实际值")
+    derives_from: DerivesFrom = None
+    override_reason: OverrideReason = None
 
     def target_for(self, period_id: str, year: int | None = None) -> Target | None:
         """The target for a period: its own entry, else its year's."""

@@ -5,7 +5,7 @@ from pydantic import Field, model_validator
 
 from .assessment import ScoringParams
 from .base import Model, Name, Slug, Text, Visible
-from .measure import Target
+from .measure import DerivesFrom, OverrideReason, Target
 from .vocab import POLARITY, Polarity
 
 
@@ -38,14 +38,8 @@ class PersonalMeasure(ScoringParams):
     targets: dict[str, Target] = Field(default_factory=dict, title="分期目标值",
                                        description="按考核期或年度填写，优先于 target，如 2009: 12")
     weight: float = Field(gt=0, le=100, title="权重", description="在本岗位指标中的权重")
-    derives_from: Slug | None = Field(
-        None, title="分解自（单位指标）",
-        description="本个人指标对应的总卡或部门分卡指标编号。写了它，目标值和实际值沿用该指标的（个人结果里不必再填）；"
-                    "自己写的与之不同时，要在 override_reason 说明原因，否则检查报错（BSC109）")
-    override_reason: Text | None = Field(
-        None, title="与单位指标不同的原因",
-        description="个人的目标值或实际值与 derives_from 的指标不同时写明原因，如“只统计本人包片的3个村”；"
-                    "写了它，用个人自己的目标值和实际值")
+    derives_from: DerivesFrom = None
+    override_reason: OverrideReason = None
 
     def target_for(self, period_id: str, year: int | None = None) -> Target | None:
         """The period's own target, else its year's, else the general `target`."""
