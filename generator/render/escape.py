@@ -79,6 +79,24 @@ def dot_text(text: object) -> str:
     return s.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def css_string(text: object) -> str:
+    """Text for a double-quoted CSS string (a printed page's running header, `content: "…"`).
+
+    Every character but letters, digits, CJK and the space becomes a CSS hex escape (`\\3c `),
+    so the result holds no quote, backslash sequence or `<` of its own: it cannot end the string
+    or the `<style>` element it is written into. Line breaks become spaces.
+    """
+    if text is None:
+        return ""
+    out = []
+    for ch in " ".join(str(text).split()):
+        if ch.isalnum() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):x} ")
+    return "".join(out)
+
+
 #: cells starting with these are formulas in Excel/LibreOffice (CSV injection)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -75,6 +75,7 @@ def environment() -> Environment:
         md_block=escape.md_block,
         html_block=escape.html_block,
         yaml=yaml_str,
+        css_string=escape.css_string,
         # every number, date and label through `fmt`, the one formatting module
         score=fmt.score,
         signed=fmt.signed,

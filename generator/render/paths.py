@@ -49,6 +49,11 @@ def reporting(period_id: str) -> str:
     return f"city/reporting-{period_id}.md"
 
 
+def scale(unit_id: str, period_id: str) -> str:
+    """`units/<unit>/scale-<period>.md`: the period's assessment scale as a form to print."""
+    return f"units/{unit_id}/scale-{period_id}.md"
+
+
 def article(slug: str) -> str:
     return f"articles/{slug}.md"
 

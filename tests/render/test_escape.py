@@ -85,3 +85,13 @@ def test_front_matter_values_are_escaped_for_materials_templates():
 
     assert str(yaml_str('</title><script>"x"')) == '"&lt;/title&gt;&lt;script&gt;&#34;x&#34;"'
     assert str(yaml_str(2)) == "2"
+
+
+def test_css_string_cannot_end_the_string_or_the_style_element():
+    from generator.render.escape import css_string
+
+    assert css_string("海南朝鲜族乡 · 指标卡") == "海南朝鲜族乡 \\b7  指标卡"
+    out = css_string('a"</style><script>\\')
+    assert '"' not in out and "<" not in out and ">" not in out
+    assert out.count("\\") == out.count("\\") and out.startswith("a\\22 ")
+    assert css_string("第一行\n第二行") == "第一行 第二行"

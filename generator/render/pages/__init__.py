@@ -20,7 +20,7 @@ from typing import Iterator
 from ..context import SiteContext
 from ..output import Output
 from . import (articles, city, dualtrack, glossary, history, home, internal, people, people_results,
-               ranking, reporting, results, rollout, static, tracking, unit, units)
+               ranking, reporting, results, rollout, scales, static, tracking, unit, units)
 
 #: every page kind, in build order
 PAGE_KINDS: list[ModuleType] = [
@@ -41,6 +41,7 @@ PAGE_KINDS: list[ModuleType] = [
     history,
     reporting,
     tracking,
+    scales,
 ]
 
 

@@ -1,7 +1,12 @@
 /* Balanced-scorecard portal: sort and filter the units table without a server.
  * Tables marked with th[data-sort] get sort buttons (data-sort="num" sorts numbers, using each
  * cell's data-value when present); a .bsc-filter[data-table=<id>] above a table filters its rows
- * by text (data-name), kind, stage and benchmark. No external scripts, no network. */
+ * by text (data-name), kind, stage and benchmark.
+ * Wide tables scroll inside their own box (.bsc-scroll; a table outside one is wrapped in one),
+ * and a box with more to see says so: a hint above it and a faded edge on the side that has more.
+ * Print buttons: data-print="page" prints the page, data-print="<heading id>" only that heading
+ * and what follows it up to the next heading (one indicator card).
+ * No external scripts, no network. */
 (function () {
   "use strict";
 
@@ -72,11 +77,73 @@
     apply();
   }
 
+  function wrapWideTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table.bsc-table"), function (t) {
+      if (t.closest(".bsc-scroll")) return;
+      var box = document.createElement("div");
+      box.className = "bsc-scroll";
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      var caption = t.caption ? t.caption.textContent.trim() : "";
+      box.setAttribute("aria-label", caption || "表格");
+      t.parentNode.insertBefore(box, t);
+      box.appendChild(t);
+    });
+  }
+
+  function scrollCue(box) {
+    var hint = null;
+    function update() {
+      var more = box.scrollWidth - box.clientWidth > 2;
+      var left = box.scrollLeft > 2;
+      var right = box.scrollLeft + box.clientWidth < box.scrollWidth - 2;
+      box.classList.toggle("bsc-scroll--more-left", more && left);
+      box.classList.toggle("bsc-scroll--more-right", more && right);
+      if (more && !hint) {
+        hint = document.createElement("p");
+        hint.className = "bsc-scroll-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "表格较宽，可左右滑动查看 →";
+        box.parentNode.insertBefore(hint, box);
+      }
+      if (hint) hint.hidden = !more;
+    }
+    box.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+  }
+
+  function printPart(button) {
+    var which = button.getAttribute("data-print");
+    if (which === "page") { window.print(); return; }
+    var head = document.getElementById(which);
+    if (!head) { window.print(); return; }
+    var marked = [head];
+    for (var el = head.nextElementSibling; el && !/^H[1-3]$/.test(el.tagName); el = el.nextElementSibling) {
+      marked.push(el);
+    }
+    marked.forEach(function (el) { el.classList.add("bsc-print-target"); });
+    document.body.classList.add("bsc-print-one");
+    function done() {
+      marked.forEach(function (el) { el.classList.remove("bsc-print-target"); });
+      document.body.classList.remove("bsc-print-one");
+      window.removeEventListener("afterprint", done);
+    }
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+
   function init() {
+    document.documentElement.classList.add("bsc-js");
     Array.prototype.forEach.call(document.querySelectorAll("table.bsc-table"), function (t) {
       if (t.querySelector("th[data-sort]")) makeSortable(t);
     });
     Array.prototype.forEach.call(document.querySelectorAll(".bsc-filter[data-table]"), makeFilter);
+    wrapWideTables();
+    Array.prototype.forEach.call(document.querySelectorAll(".bsc-scroll"), scrollCue);
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-print]"), function (b) {
+      b.addEventListener("click", function () { printPart(b); });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
