@@ -12,6 +12,21 @@ from markupsafe import Markup, escape as _html_escape
 
 from . import fmt
 
+#: Chinese characters and the full-width punctuation written between them
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t\r\n]+(?=[{_CJK}])")
+
+
+def cjk_join(text: str) -> str:
+    """Whitespace between two Chinese characters removed.
+
+    Chinese has no spaces between words: a space there comes from a line break in the source (a
+    YAML folded or multi-line scalar joins its lines with a space; a browser shows a line break in
+    HTML as one) and would show as a gap in the middle of a sentence. Spaces next to Latin letters
+    and digits stay (`共 71 个单位`)."""
+    return _CJK_GAP.sub("", text)
+
+
 #: Python-Markdown's backslash-escapable characters, plus `|` (added by the tables extension).
 #: Escaping any other character would leave a visible backslash, so only these get one.
 _MD_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
@@ -21,7 +36,7 @@ def html(text: object) -> Markup:
     """HTML-escape (`&<>"'`); `None` becomes an empty string."""
     if text is None:
         return Markup("")
-    return _html_escape(str(text))
+    return _html_escape(cjk_join(str(text)))
 
 
 def md(text: object) -> Markup:
@@ -33,7 +48,7 @@ def md(text: object) -> Markup:
     """
     if text is None:
         return Markup("")
-    s = " ".join(str(text).split())
+    s = " ".join(cjk_join(str(text)).split())
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     out = []
     for ch in s:
@@ -62,7 +77,7 @@ def html_block(text: object) -> Markup:
     if text is None:
         return Markup("")
     paras = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
-    return Markup("").join(Markup("<p>{}</p>").format(" ".join(p.split())) for p in paras)
+    return Markup("").join(Markup("<p>{}</p>").format(" ".join(cjk_join(p).split())) for p in paras)
 
 
 def dot_text(text: object) -> str:
@@ -75,7 +90,7 @@ def dot_text(text: object) -> str:
     """
     if text is None:
         return ""
-    s = " ".join(str(text).split())
+    s = " ".join(cjk_join(str(text)).split())
     return s.replace("\\", "\\\\").replace('"', '\\"')
 
 

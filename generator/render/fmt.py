@@ -165,13 +165,13 @@ _STEPS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五"}
 
 
 def comparison(c: GradeComparison) -> str:
-    """The BSC grade beside the traditional one: 一致, BSC 高一等, BSC 低两等."""
+    """The BSC grade beside the traditional one: 一致, 计分卡高一等, 计分卡低两等."""
     if c.kind == "unknown" or c.steps is None:
         return "无法对照（等次不在考核办法的等次表中）"
     if c.kind == "agree":
         return "一致"
     n = abs(c.steps)
-    return f"BSC {'高' if c.steps > 0 else '低'}{_STEPS.get(n, str(n))}等"
+    return f"计分卡{'高' if c.steps > 0 else '低'}{_STEPS.get(n, str(n))}等"
 
 
 # -- periods -----------------------------------------------------------------------------------

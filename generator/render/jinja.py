@@ -59,9 +59,18 @@ def heading_id(prefix: str, ident: str) -> Markup:
     return Markup("{#" + escape.anchor(prefix, ident) + "}")
 
 
+def _finalize(value: object) -> object:
+    """Every `{{ … }}` that prints plain text: no space between two Chinese characters
+    (`escape.cjk_join`; escaped Markup has been through the escape helpers already)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape.cjk_join(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
+        finalize=_finalize,
         loader=PackageLoader("generator.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,

@@ -30,7 +30,10 @@ def test_md_cell_keeps_pipes_inside_a_table_cell():
 
 
 def test_md_joins_lines():
-    assert str(escape.md("一\n二")) == "一 二"
+    # between Chinese characters a line break leaves no space; next to Latin letters one space
+    assert str(escape.md("一\n二")) == "一二"
+    assert str(escape.md("共\n71 个单位，\n Excel 表格")) == "共 71 个单位， Excel 表格"
+    assert str(escape.html("社会\n和谐")) == "社会和谐"
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), max_size=40))
@@ -49,7 +52,7 @@ def test_html_escapes():
 
 
 def test_html_block_paragraphs():
-    assert str(escape.html_block("一\n二\n\n<三>")) == "<p>一 二</p><p>&lt;三&gt;</p>"
+    assert str(escape.html_block("一\n二\n\n<三>")) == "<p>一二</p><p>&lt;三&gt;</p>"
 
 
 def test_dot_text_escapes_backslashes_and_quotes():

@@ -299,8 +299,8 @@ def test_grade_comparison_direction():
     from generator.scoring.grades import compare_grades
     from tests.scoring.factories import GRADES
 
-    assert comparison(compare_grades("excellent", "good", GRADES)) == "BSC 高一等"
-    assert comparison(compare_grades("pass", "excellent", GRADES)) == "BSC 低两等"
+    assert comparison(compare_grades("excellent", "good", GRADES)) == "计分卡高一等"
+    assert comparison(compare_grades("pass", "excellent", GRADES)) == "计分卡低两等"
     assert compare_grades("good", "good", GRADES).kind == "agree"
     assert compare_grades("good", "nonsense", GRADES).kind == "unknown"
     assert compare_grades(None, "good", GRADES).kind == "unknown"

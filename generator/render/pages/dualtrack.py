@@ -23,7 +23,7 @@ KIND = "dualtrack"
 
 #: the comparisons counted in the chart, with their names and colours
 COUNTED: tuple[tuple[ComparisonKind, str, str], ...] = (
-    ("agree", "一致", "#009E73"), ("higher", "BSC 较高", "#0072B2"), ("lower", "BSC 较低", "#D55E00"))
+    ("agree", "一致", "#009E73"), ("higher", "计分卡较高", "#0072B2"), ("lower", "计分卡较低", "#D55E00"))
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def count_chart(annual: list[Group]) -> Chart:
     """Per annual period (where units compare): how many agree, BSC higher, BSC lower."""
     total = sum(len(g.rows) for g in annual)
     agree = sum(g.count("agree") for g in annual)
-    desc = (f"各年度考核中平衡计分卡等次与传统考核等次一致、BSC 较高、BSC 较低的单位数；"
+    desc = (f"各年度考核中平衡计分卡等次与传统考核等次一致、计分卡较高、计分卡较低的单位数；"
             f"这些年度合计 {total} 个单位·年度，{agree} 个一致。季度、半年考核只在下表中。数字见下表。")
     return bar_chart(chart_id="chart-dualtrack", title="双轨运行：两种考核的等次对照", desc=desc,
                      labels=[g.name for g in annual],

@@ -1,9 +1,11 @@
-"""The glossary: scorecard terms, the city's perspectives and rollout stages."""
+"""The glossary: scorecard terms in pinyin order (as a Chinese dictionary), the city's
+perspectives and rollout stages."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from .. import paths
+from ..pinyin import sort_key
 from ..context import SiteContext
 from ..output import Output, page
 
@@ -11,7 +13,7 @@ KIND = "glossary"
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
-    terms = sorted(site.city.glossary.terms, key=lambda t: t.term)
+    terms = sorted(site.city.glossary.terms, key=lambda t: sort_key(t.term))
     yield page("glossary.md.j2", paths.GLOSSARY, site=site, terms=terms,
                perspectives=site.city.info.perspectives, stages=site.city.info.stages,
                grades=site.city.info.rules.grades)
