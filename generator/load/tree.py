@@ -113,6 +113,7 @@ class _Loader:
             return None
         if any(p.path == shown and p.is_error for p in problems):
             return None  # duplicate keys: the file is not trusted
+        doc.data = None   # the model holds it now; messages need only the positions
         self.locator.register(doc, obj)
         return obj
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,26 +99,55 @@ class SourceFloat(float):
 
 @dataclass
 class YamlDoc:
-    """A loaded file: its data and the positions of every value and mapping key."""
+    """A loaded file: its data, and where each value and mapping key is written.
+
+    Positions are found when a message asks for one (`mark`): the text is composed again and
+    the path followed in its nodes, so a file that gives no message keeps no table of positions
+    (a position for every value and key would take several times the memory of the data)."""
 
     path: str
     data: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: the YAML text and the number of file lines before it (front matter: the opening `---`)
+    text: str = field(default="", repr=False)
+    line_offset: int = 0
     #: positions the reader already reported an error at (validation adds nothing there)
     flagged: set[tuple[int, int]] = field(default_factory=set)
+
+    def _pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+
+    def _find(self, loc: Loc) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """Positions of the value at `loc` and of its mapping key, as the reader built them:
+        the first of duplicate keys, no merge (`<<`) or non-text keys, nothing below a value
+        with an unsupported tag; None where there is none."""
+        node = _composed(self)
+        if node is None:
+            return None, None
+        key: tuple[int, int] | None = None
+        for part in loc:
+            if node.tag not in _CORE_TAGS:
+                return None, None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str) and part != "<<":
+                found = next(((k, v) for k, v in node.value
+                              if isinstance(k, yaml.ScalarNode) and str(k.value) == part), None)
+                if found is None:
+                    return None, None
+                key, node = self._pos(found[0]), found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key, node = None, node.value[part]
+            else:
+                return None, None
+        return self._pos(node), key
 
     def mark(self, loc: Loc = (), key: bool = False) -> Mark:
         """Position of `loc`, or of its nearest existing ancestor."""
         loc = tuple(loc)
         while True:
-            table = self.keys if key else self.values
-            if loc in table:
-                line, col = table[loc]
-                return Mark(self.path, line, col)
-            if key and loc in self.values:
-                line, col = self.values[loc]
-                return Mark(self.path, line, col)
+            value, key_pos = self._find(loc)
+            if key and key_pos is not None:
+                return Mark(self.path, *key_pos)
+            if value is not None:
+                return Mark(self.path, *value)
             if not loc:
                 return Mark(self.path, 1, 1)
             loc = loc[:-1]
@@ -126,6 +156,25 @@ class YamlDoc:
     def unflagged(self, problems: list[Problem]) -> list[Problem]:
         """`problems` without those at a position the reader already reported."""
         return [p for p in problems if (p.line, p.col) not in self.flagged]
+
+
+#: the last few texts composed again for positions (a file's messages come together)
+_RECENT: "OrderedDict[int, tuple[YamlDoc, yaml.Node | None]]" = OrderedDict()
+
+
+def _composed(doc: YamlDoc) -> yaml.Node | None:
+    found = _RECENT.get(id(doc))
+    if found is not None and found[0] is doc:
+        _RECENT.move_to_end(id(doc))
+        return found[1]
+    try:
+        root = yaml.compose(doc.text, Loader=_Loader) if doc.text else None
+    except yaml.YAMLError:  # pragma: no cover - the text composed when it was read
+        root = None
+    _RECENT[id(doc)] = (doc, root)
+    if len(_RECENT) > 4:
+        _RECENT.popitem(last=False)
+    return root
 
 
 class _Refused(Exception):
@@ -200,7 +249,6 @@ class _Builder:
                 raise _Refused(Mark(self.doc.path, line, col).problem(
                     "BSC001", f"别名 `*` 展开后的内容超过 {MAX_ALIAS_CHARS} 个字符（从这个别名起超出）："
                               "这会让网站膨胀到难以生成。请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
-        self.doc.values.setdefault(loc, self._pos(node))
         if node.tag not in _CORE_TAGS:
             line, col = self._pos(node)
             self._error(line, col, "BSC001",
@@ -217,6 +265,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        lines: dict[str, int] = {}   # key → the line it is first written on
         for key_node, value_node in node.value:
             line, col = self._pos(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -229,12 +278,12 @@ class _Builder:
                 self._error(line, col, "BSC001", "不支持 YAML 合并键 `<<`：请把字段直接写出来")
                 continue
             if key in out:
-                first = self.doc.keys.get(loc + (key,), (0, 0))[0]
+                first = lines.get(key, 0)
                 self._error(line, col, "BSC002",
                             f"重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
                             "否则后一个会悄悄覆盖前一个")
                 continue
-            self.doc.keys[loc + (key,)] = (line, col)
+            lines[key] = line
             out[key] = self.build(value_node, loc + (key,), depth + 1)
         return out
 
@@ -341,7 +390,7 @@ def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlD
     `line_offset` is the number of file lines before `text` (1 for an article's front matter,
     which starts after the opening `---`), so every position points into the whole file.
     """
-    doc = YamlDoc(display, None)
+    doc = YamlDoc(display, None, text, line_offset)
     bad = BAD_CHAR.search(text)
     if bad is not None:  # text that did not come through `read_source`
         line, col = line_col(text, bad.start())
