@@ -47,6 +47,10 @@ class Article:
     body: str
     source: str
     internal: bool = False
+    #: a draft: internal edition only (marked), never in a feed
+    draft: bool = False
+    #: the article's category (栏目)
+    category: str | None = None
     #: line of the file where `body` starts
     body_line: int = 1
     #: the front matter as loaded (positions for messages)
@@ -124,8 +128,8 @@ def load_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
     article = Article(
         slug=_slug(path), title=meta.title, unit=meta.unit, author=meta.author, date=meta.date,
         tags=tuple(meta.tags), objectives=tuple(meta.objectives), measures=tuple(meta.measures),
-        summary=meta.summary, body=body, source=shown, internal=meta.internal,
-        body_line=body_line, doc=doc)
+        summary=meta.summary, body=body, source=shown, internal=meta.internal, draft=meta.draft,
+        category=meta.category, body_line=body_line, doc=doc)
     return article, problems + body_problems
 
 

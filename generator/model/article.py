@@ -22,6 +22,8 @@ class ArticleMeta(Model):
                               description="单位名录中的单位编号，如 hainan-township；文章会列在该单位的页面上")
     author: Name | None = Field(None, title="作者")
     date: dt.date | None = Field(None, title="日期", description="写成 2008-12-20 的形式")
+    category: Name | None = Field(None, title="栏目",
+                                  description="文章所属的栏目，如 推行经验、问题与对策；每个栏目有自己的文章列表页")
     tags: list[Name] = Field(default_factory=list, title="标签", description="如 [权重, 考核量表]")
     objectives: list[Name] = Field(default_factory=list, title="涉及的战略目标",
                                    description="该单位战略目标的编号，如 [S1, C2]；文章页会链接到这些目标")
@@ -30,6 +32,8 @@ class ArticleMeta(Model):
     summary: Text | None = Field(None, title="摘要", description="一两句话，显示在文章列表和首页上")
     internal: bool = Field(False, title="仅内部可见",
                            description="true 时只出现在内部版，公开版的页面、搜索中都不会出现")
+    draft: bool = Field(False, title="草稿",
+                        description="true 时是还在修改的草稿：只在内部版出现并标为草稿，公开版和订阅（Atom）中都没有")
 
     @field_validator("date", mode="before")
     @classmethod

@@ -41,10 +41,11 @@ from .pages import render_site
 
 
 def edition_articles(articles: Sequence[Article], site_city: City, internal: bool) -> tuple[Article, ...]:
-    """Articles an edition shows: not internal ones, nor ones about a unit it hides."""
+    """Articles an edition shows: not internal ones or drafts (public), nor ones about a unit it
+    hides."""
     out = []
     for a in articles:
-        if a.internal and not internal:
+        if (a.internal or a.draft) and not internal:
             continue
         if a.unit is not None and a.unit not in site_city.units:
             continue
@@ -52,13 +53,13 @@ def edition_articles(articles: Sequence[Article], site_city: City, internal: boo
     return tuple(out)
 
 
-def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] = (),
-                   updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
-                   pages_dir: Path | None = None, repo_paths: dict[str, str] | None = None,
-                   history: History | None = None,
-                   as_of: dt.date | None = None) -> tuple[SiteContext, dict[str, bytes]]:
+def edition_site(city: City, edition: Edition, *, articles: Sequence[Article] = (),
+                 updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
+                 pages_dir: Path | None = None, repo_paths: dict[str, str] | None = None,
+                 history: History | None = None, as_of: dt.date | None = None) -> SiteContext:
+    """What one edition is rendered from; its files are `pages.site_outputs(site)`."""
     ev = view(city, edition)
-    site = SiteContext(
+    return SiteContext(
         ev=ev,
         articles=edition_articles(list(articles), ev.city, ev.internal),
         updated=updated or {},
@@ -68,4 +69,14 @@ def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] 
         history=history or History(),
         as_of=as_of or today(),
     )
+
+
+def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] = (),
+                   updated: dict[str, str] | None = None, maps: MapRenderer | None = None,
+                   pages_dir: Path | None = None, repo_paths: dict[str, str] | None = None,
+                   history: History | None = None,
+                   as_of: dt.date | None = None) -> tuple[SiteContext, dict[str, bytes]]:
+    """The edition's context and every staged file of it (path → bytes)."""
+    site = edition_site(city, edition, articles=articles, updated=updated, maps=maps, pages_dir=pages_dir,
+                        repo_paths=repo_paths, history=history, as_of=as_of)
     return site, render_site(site)

@@ -21,6 +21,10 @@ DUAL_TRACK = "city/dual-track.md"
 #: reporting status (报送情况): the list of periods, and one page per period
 REPORTING = "city/reporting.md"
 ARTICLES = "articles/index.md"
+#: the public edition's articles as an Atom feed
+ARTICLES_FEED = "articles/feed.xml"
+#: the articles' categories, tags and authors, each with a page of its articles
+TOPICS = "topics/index.md"
 INTERNAL = "internal/index.md"
 FAIRNESS = "internal/fairness.md"
 CHANGES = "city/changes.md"
@@ -56,6 +60,12 @@ def scale(unit_id: str, period_id: str) -> str:
 
 def article(slug: str) -> str:
     return f"articles/{slug}.md"
+
+
+def topic(kind: str, slug: str) -> str:
+    """`topics/<kind>-<slug>.md`: the articles of one category, tag or author (kind `category`,
+    `tag`, `author`; the slug is ASCII, from pinyin)."""
+    return f"topics/{kind}-{slug}.md"
 
 
 # -- files beside a unit's pages ----------------------------------------------------------------

@@ -36,7 +36,7 @@ NAV: list[Any] = [
 ]
 INTERNAL_NAV: list[Any] = [{"内部资料": [paths.INTERNAL, {"一人多岗公平性": paths.FAIRNESS}]}]
 #: pages deliberately left out of the nav (gitignore-style patterns)
-NOT_IN_NAV = "/units/*/\n/articles/\n"
+NOT_IN_NAV = "/units/*/\n/articles/\n/topics/\n"
 
 
 def results_nav(city: City, edition: Edition) -> list[Any]:
@@ -128,7 +128,8 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     cfg["not_in_nav"] = NOT_IN_NAV
     extra = cfg.setdefault("extra", {})
     extra.update({"edition": edition, "edition_name": EDITION_NAMES[edition],
-                  "disclaimer": city.info.disclaimer})
+                  "disclaimer": city.info.disclaimer, "feed": paths.ARTICLES_FEED,
+                  "feed_title": f"{city.name}平衡计分卡门户 · 经验文章"})
     plugins = cfg.setdefault("plugins", [])
     for i, p in enumerate(plugins):
         if p == "search" or (isinstance(p, dict) and "search" in p):

@@ -20,7 +20,7 @@ from typing import Iterator
 from ..context import SiteContext
 from ..output import Output
 from . import (articles, city, dualtrack, glossary, history, home, internal, people, people_results,
-               ranking, reporting, results, rollout, scales, static, tracking, unit, units)
+               ranking, reporting, results, rollout, scales, static, topics, tracking, unit, units)
 
 #: every page kind, in build order
 PAGE_KINDS: list[ModuleType] = [
@@ -32,6 +32,7 @@ PAGE_KINDS: list[ModuleType] = [
     rollout,
     glossary,
     articles,
+    topics,
     static,
     internal,
     results,
@@ -51,15 +52,21 @@ def kinds_for(edition: str) -> Iterator[ModuleType]:
             yield kind
 
 
-def render_site(site: SiteContext) -> dict[str, bytes]:
-    """Every staged file of the edition: docs-relative path → bytes."""
-    out: dict[str, bytes] = {}
+def site_outputs(site: SiteContext) -> Iterator[Output]:
+    """Every staged file of the edition, one at a time (the build writes each as it comes and
+    keeps none: a city of 710 units stages over half a gigabyte an edition)."""
+    seen: set[str] = set()
     for kind in kinds_for(site.edition):
         for item in kind.outputs(site):
-            if item.path in out:
+            if item.path in seen:
                 raise ValueError(f"two page kinds write {item.path} ({kind.KIND})")
-            out[item.path] = item.data
-    return out
+            seen.add(item.path)
+            yield item
 
 
-__all__ = ["Output", "PAGE_KINDS", "render_site", "kinds_for"]
+def render_site(site: SiteContext) -> dict[str, bytes]:
+    """Every staged file of the edition: docs-relative path → bytes."""
+    return {item.path: item.data for item in site_outputs(site)}
+
+
+__all__ = ["Output", "PAGE_KINDS", "render_site", "site_outputs", "kinds_for"]

@@ -13,6 +13,7 @@ from ..articles import staged_body
 from ..context import SiteContext
 from ..jinja import render
 from ..output import Output, page
+from ..topics import Topics, reading_minutes, topics
 
 KIND = "articles"
 _H1 = re.compile(r"\A\s*#\s[^\n]*\n")
@@ -36,15 +37,18 @@ def links(site: SiteContext, a: Article) -> ArticleLinks:
                         tuple(unit.measure_index[m] for m in a.measures if m in unit.measure_index))
 
 
-def article_page(site: SiteContext, a: Article) -> Output:
+def article_page(site: SiteContext, a: Article, t: Topics) -> Output:
     ln = links(site, a)
     head = render("article.md.j2", a.path, site=site, a=a, unit=ln.unit, objectives=ln.objectives,
-                  measures=ln.measures)
+                  measures=ln.measures, topics=t, minutes=reading_minutes(a.body),
+                  more=t.more_from_unit(a))
     body = staged_body(_H1.sub("", a.body, count=1))   # the title comes from the front matter
     return Output(a.path, (head + body).encode("utf-8"))
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
-    yield page("articles.md.j2", paths.ARTICLES, site=site, articles=[links(site, a) for a in site.articles])
+    t = topics(site.articles)
+    yield page("articles.md.j2", paths.ARTICLES, site=site, articles=[links(site, a) for a in site.articles],
+               topics=t)
     for a in site.articles:
-        yield article_page(site, a)
+        yield article_page(site, a, t)
