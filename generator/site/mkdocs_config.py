@@ -25,6 +25,8 @@ THEME_DIR = PROJECT_ROOT / "theme"
 SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
 #: MkDocs hook that passes the HTML of every article body through the allow-list sanitiser
 SANITIZE_HOOK = Path(__file__).resolve().parent / "sanitize.py"
+#: MkDocs hook that lets every section of a unit's pages be found by the unit's name
+UNIT_NAME_HOOK = Path(__file__).resolve().parent / "searchunit.py"
 
 #: the whole nav: sections with index pages; unit pages and articles are reached from tables
 NAV: list[Any] = [
@@ -142,7 +144,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     # clean the HTML of article bodies (before the search plugin and the theme see it); patch
     # Material's search worker after the build (Chinese query segmentation, ids)
     hooks = cfg.setdefault("hooks", [])
-    for hook in (SANITIZE_HOOK, SEARCH_HOOK):
+    for hook in (SANITIZE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
         if str(hook) not in hooks:
             hooks.append(str(hook))
     return cfg

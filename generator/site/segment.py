@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from . import searchparts
 from .stage import write_if_changed
 
 if TYPE_CHECKING:
@@ -78,13 +79,14 @@ def cache_file(folder: Path, user_dict: bytes) -> Path:
     """The cache of one user dictionary (and jieba and Python version)."""
     import jieba
 
-    key = hashlib.sha256(b"\0".join([jieba.__version__.encode(), sys.version.encode(),
+    key = hashlib.sha256(b"\0".join([jieba.__version__.encode(), sys.version.encode(), searchparts.FORMAT,
                                      user_dict])).hexdigest()[:24]
     return folder / f"{key}.pickle"
 
 
 class CachedSegmenter:
-    """`segment(text)`: what Material's `_segment_chinese` returns, from the cache where it can."""
+    """`segment(text)`: what Material's `_segment_chinese` returns, each compound word followed by
+    its parts (`searchparts`), from the cache where it can."""
 
     def __init__(self, user_dict: Path | None, cache: Path | None) -> None:
         self.user_dict = user_dict
@@ -121,7 +123,8 @@ class CachedSegmenter:
 
             if not self.jieba_loaded:
                 self._load()
-            seg = ZWSP.join(jieba.cut(run.encode("utf-8")))
+            # jieba's words, each compound followed by its search-mode parts (`searchparts`)
+            seg = searchparts.indexed(jieba.cut(run.encode("utf-8")), jieba.cut_for_search)
             self.runs[run] = seg
             self.added += 1
         return seg
@@ -131,7 +134,7 @@ class CachedSegmenter:
         parts = self._split(data)
         for i in range(1, len(parts), 2):
             parts[i] = ZWSP + self.words(parts[i]) + ZWSP
-        return "".join(parts).strip(ZWSP)
+        return searchparts.once("".join(parts).strip(ZWSP))
 
     def save(self) -> None:
         """Write the cache when this build added to it (a read-only cache only costs time)."""
