@@ -40,7 +40,9 @@ def build(scorecards: Path, content: Path, work: Path) -> dict[str, Any]:
     editions: list[dict[str, Any]] = [{"edition": r.edition, "seconds": r.seconds, "render_seconds": r.render_seconds,
                  "mkdocs_seconds": r.mkdocs_seconds, "pages": r.pages, "out_dir": str(r.out_dir),
                  "staged_written": len(r.staged.written), "staged_unchanged": r.staged.unchanged,
-                 "staged_deleted": len(r.staged.deleted), "mkdocs_warnings": len(r.mkdocs_warnings)}
+                 "staged_deleted": len(r.staged.deleted), "mkdocs_warnings": len(r.mkdocs_warnings),
+                 # how the edition was built, where the build says (incremental builds)
+                 "way": str(getattr(r, "way", "full")), "pages_built": getattr(r, "pages_built", None)}
                 for r in reports]
     return {"seconds": seconds, "units": len(prep.city.units), "articles": len(prep.articles),
             # check, git dates and whatever else the editions' own times do not cover

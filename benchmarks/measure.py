@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +25,63 @@ class ChildRun:
     result: dict[str, Any]
     #: wall time of the whole child process (interpreter start and imports included)
     process_seconds: float
-    #: the child's maximum resident set size (`wait4`'s rusage), MB
+    #: the largest resident set of the child or any process it waited for (`wait4`'s rusage), MB
     peak_rss_mb: float
+    #: the most the child and all its descendants held at once (sum of their proportional set
+    #: sizes, so pages shared after a fork count once), sampled every `SAMPLE_SECONDS`, MB
+    peak_tree_mb: float
+
+    @property
+    def peak_mb(self) -> float:
+        """The build's peak memory: whole process tree, or its largest process if more."""
+        return max(self.peak_rss_mb, self.peak_tree_mb)
+
+
+SAMPLE_SECONDS = 0.25
+
+
+def _descendants(pid: int) -> list[int]:
+    """`pid` and every process below it (from /proc/*/stat)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry))
+    out, i = [pid], 0
+    while i < len(out):
+        out += parents.get(out[i], [])
+        i += 1
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class TreeSampler(threading.Thread):
+    """Samples the memory of a process tree until stopped; `peak_kb` is the largest sum seen."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb = pid, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        if not os.path.exists(f"/proc/{self.pid}/smaps_rollup"):
+            return
+        while not self.done.wait(SAMPLE_SECONDS):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _descendants(self.pid)))
 
 
 def child_env() -> dict[str, str]:
@@ -43,14 +99,18 @@ def run_child(step: str, *args: str, cwd: Path) -> ChildRun:
             proc = subprocess.Popen([sys.executable, "-m", "benchmarks.child", step, *args,
                                      "--result", str(result_path)],
                                     cwd=cwd, env=child_env(), stdout=log, stderr=subprocess.STDOUT)
+            sampler = TreeSampler(proc.pid)
+            sampler.start()
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - started
+            sampler.done.set()
+            sampler.join()
             proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0 or not result_path.is_file():
             tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
             raise StepFailed(f"benchmarks.child {step} failed (exit {proc.returncode}):\n{tail}")
         result = json.loads(result_path.read_text(encoding="utf-8"))
-    return ChildRun(result, wall, usage.ru_maxrss / 1024)
+    return ChildRun(result, wall, usage.ru_maxrss / 1024, sampler.peak_kb / 1024)
 
 
 def tree_bytes(folder: Path) -> int:

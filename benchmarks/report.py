@@ -36,7 +36,7 @@ def ratios(results: dict[str, Any]) -> list[Ratio]:
     cold = _seconds(ex.get("cold"))
     synth = results.get("synthetic", {})
     small, large = synth.get("71", {}), synth.get("710", {})
-    peak = large.get("cold", {}).get("peak_rss_mb")
+    peak = large.get("cold", {}).get("peak_mb", large.get("cold", {}).get("peak_rss_mb"))
     return [
         Ratio("cold build of the example (both editions) ÷ naive baseline", _div(cold, _seconds(ex.get("baseline"))), 0.4),
         Ratio("rebuild, nothing changed ÷ cold", _div(_seconds(ex.get("nochange")), cold), 0.1),
@@ -70,7 +70,7 @@ def _row(city: str, run: str, r: dict[str, Any]) -> list[str]:
             pair("render_seconds"), pair("mkdocs_seconds"),
             "/".join(str(e.get("pages", e.get("html_pages", 0))) for e in both) if both else "—",
             pair("output_bytes", MB), pair("search_index_bytes", MB),
-            pair("search_index_gzip_bytes", MB), _fmt(r.get("peak_rss_mb"), 0),
+            pair("search_index_gzip_bytes", MB), _fmt(r.get("peak_mb", r.get("peak_rss_mb")), 0),
             _fmt(r.get("process_seconds"), 1)]
 
 

@@ -48,7 +48,8 @@ def _say(msg: str) -> None:
 
 
 def _record(run: ChildRun) -> dict[str, Any]:
-    return {**run.result, "process_seconds": run.process_seconds, "peak_rss_mb": run.peak_rss_mb}
+    return {**run.result, "process_seconds": run.process_seconds, "peak_mb": run.peak_mb,
+            "peak_rss_mb": run.peak_rss_mb, "peak_tree_mb": run.peak_tree_mb}
 
 
 def check(scorecards: Path, content: Path, cwd: Path) -> dict[str, Any]:

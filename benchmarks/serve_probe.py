@@ -23,11 +23,15 @@ from .edit import Edit, apply
 from .measure import child_env
 
 CHROMIUM = Path(os.environ.get("BSC_CHROMIUM", "/usr/bin/chromium"))
-#: the text of the element after the card's heading (the card's table, or Material's wrapper of it)
+#: the text of an indicator card: everything after its heading up to the next heading
 CARD_TEXT = """(id) => {
   const h = document.getElementById(id);
-  const next = h && h.nextElementSibling;
-  return next ? next.innerText : null;
+  if (!h) return null;
+  let text = "";
+  for (let el = h.nextElementSibling; el && !/^H[1-3]$/.test(el.tagName); el = el.nextElementSibling) {
+    text += el.innerText + " ";
+  }
+  return text;
 }"""
 
 
@@ -60,7 +64,7 @@ def _card_text(page: Any, anchor: str) -> str | None:
 
 
 def measure_serve(scorecards: Path, content: Path, edit: Edit, work: Path,
-                  timeout: float = 600) -> dict[str, Any]:
+                  timeout: float = 600, edit_timeout: float = 180) -> dict[str, Any]:
     """Copy the city into `work`, serve it, edit it; returns the seconds measured."""
     if not CHROMIUM.exists():
         return {"skipped": f"no Chromium at {CHROMIUM}"}
@@ -94,10 +98,10 @@ def measure_serve(scorecards: Path, content: Path, edit: Edit, work: Path,
             time.sleep(1.0)     # let live reload's long poll start
             saved = time.perf_counter()
             apply(edit)
-            deadline = saved + timeout
+            deadline = saved + edit_timeout
             while edit.shown not in (_card_text(page, edit.anchor) or ""):
                 if time.perf_counter() > deadline or proc.poll() is not None:
-                    raise TimeoutError(f"the page did not show {edit.shown} within {timeout:.0f} s")
+                    raise TimeoutError(f"the page did not show {edit.shown} within {edit_timeout:.0f} s")
                 time.sleep(0.02)
             shown = time.perf_counter() - saved
             browser.close()
