@@ -173,7 +173,9 @@ def test_check_tree_without_content_ignores_articles(tmp_path):
 def test_fixture_articles_are_clean():
     result = check_tree(MINI_SITE / "scorecards", MINI_SITE / "content")
     assert [p for p in result.problems if p.code.startswith("BSC3")] == []
-    assert len(result.articles) == 2
+    assert len(result.articles) == 3
+    draft = next(a for a in result.articles if a.slug == "2009-draft")
+    assert draft.draft and draft.category == "问题与对策" and not draft.internal
 
 
 # -- unsafe bodies (BSC304 errors, BSC305 warnings) ----------------------------------------------
