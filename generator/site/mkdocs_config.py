@@ -130,8 +130,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     cfg["not_in_nav"] = NOT_IN_NAV
     extra = cfg.setdefault("extra", {})
     extra.update({"edition": edition, "edition_name": EDITION_NAMES[edition],
-                  "disclaimer": city.info.disclaimer, "feed": paths.ARTICLES_FEED,
-                  "feed_title": f"{city.name}平衡计分卡门户 · 经验文章"})
+                  "disclaimer": city.info.disclaimer})
     plugins = cfg.setdefault("plugins", [])
     for i, p in enumerate(plugins):
         if p == "search" or (isinstance(p, dict) and "search" in p):
