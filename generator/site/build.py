@@ -12,30 +12,33 @@ staging folder are locked for the whole build, so a second build into either sto
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
 
 from ..check import check_tree
 from ..diff.history import History
 from ..model import City
 from ..problems import Problem
-from ..render import render_edition
+from ..render import edition_site
+from ..render.pages import site_outputs
 from ..load.articles import Article
 from ..render.edition import EDITION_NAMES, EDITIONS, Edition
 from ..render.errors import RenderError
-from ..render import tabular
 from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
 from . import gitdates, history
 from .errors import BuildError
 from .mkdocs_config import THEME_DIR, dump, edition_config
-from .editions import EditionReport, build_edition, in_parallel
+from .editions import EditionReport, build_edition, in_parallel, use_render_caches
 from .mkdocs_run import mkdocs_build
 from .publish import OutputLock
-from .stage import StageReport, stage, write_if_changed
+from .stage import StageReport, stage_stream, write_if_changed
 
 DEFAULT_STAGE = Path(".stage")
 DEFAULT_CACHE = Path(".cache")
@@ -66,7 +69,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
     if not result.ok or result.city is None:
         raise BuildError("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）",
                          result.errors or result.problems)
-    city = result.city
+    city = dataclasses.replace(result.city, locator=None)   # positions are for check's messages only
     paths = sorted({p for u in city.units.values() for p in u.files.values()})
     pages_dir = Path(content_root) / "pages"
     return Prepared(
@@ -91,21 +94,23 @@ def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
 
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
                   maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
-    """Render and stage one edition; returns the path of its mkdocs.yml and what changed.
+    """Render and stage one edition; returns the path of its mkdocs.yml and what changed. Each
+    file is written as it is rendered (none are held: a large city stages gigabytes).
 
     Raises `BuildError` when a page, map or download cannot be rendered or the base mkdocs.yml
-    cannot be read (nothing of this edition is staged then)."""
+    cannot be read; the staging folder may then hold part of the new files (the next build
+    stages it whole), the published site is untouched."""
     folder = stage_root / edition
-    try:
-        site, files = render_edition(prep.city, edition, articles=prep.articles, updated=prep.updated,
-                                     maps=maps, pages_dir=prep.pages_dir, repo_paths=prep.repo_paths,
-                                     history=prep.history.get(edition), as_of=prep.as_of)
-    except RenderError as exc:
-        raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
+    site = edition_site(prep.city, edition, articles=prep.articles, updated=prep.updated, maps=maps,
+                        pages_dir=prep.pages_dir, repo_paths=prep.repo_paths,
+                        history=prep.history.get(edition), as_of=prep.as_of)
     dict_path = folder / "jieba_user_dict.txt"
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
                          user_dict=dict_path, theme_dir=theme_dir)
-    report = stage(files, folder / "docs")
+    try:
+        report = stage_stream(((o.path, o.data) for o in site_outputs(site)), folder / "docs")
+    except RenderError as exc:
+        raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
     write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
@@ -134,20 +139,38 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
     chosen = [edition_of(e) for e in editions]
     prep = prepare(Path(scorecards_root), Path(content_root),   # read-only: nothing written yet
                    Path(cache_root) if cache_root is not None else None, as_of)
-    with OutputLock(Path(out_dir), "写入"), OutputLock(Path(stage_root), "使用暂存文件夹"):
-        cache = Path(cache_root) if cache_root is not None else None
+    with _frozen():
+        return prep, _build(prep, chosen, Path(scorecards_root), Path(content_root), Path(out_dir),
+                            Path(stage_root), Path(cache_root) if cache_root is not None else None, theme_dir)
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now (the checked city) left out of garbage collection while the
+    editions are built: every full collection would walk all of them again, which grows with the
+    city's size times the number of collections, and would copy the memory a forked edition
+    shares with this process."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content_root: Path, out_dir: Path,
+           stage_root: Path, cache: Path | None, theme_dir: Path) -> list[EditionReport]:
+    with OutputLock(out_dir, "写入"), OutputLock(stage_root, "使用暂存文件夹"):
         maps = MapRenderer(cache / "maps" if cache is not None else None)
-        tabular.use_cache(cache / "xlsx" if cache is not None else None)
+        use_render_caches(cache)
 
         def job(edition: Edition) -> Callable[[], EditionReport]:
-            site_dir = Path(out_dir) / edition
+            site_dir = out_dir / edition
             return lambda: build_edition(
-                edition, scorecards=Path(scorecards_root), content=Path(content_root),
-                prepared=described(prep, edition),
-                stage=lambda: stage_edition(prep, edition, Path(stage_root), site_dir, maps, theme_dir),
+                edition, scorecards=scorecards_root, content=content_root, prepared=described(prep, edition),
+                stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir),
                 site_dir=site_dir, theme_dir=theme_dir, cache_root=cache)
-        reports = in_parallel([job(e) for e in chosen])   # each edition on its own core
-    return prep, reports
+        return in_parallel([job(e) for e in chosen])   # each edition on its own core
 
 
 def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) -> str:

@@ -30,14 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, Sequence, TypeVar
 
+from ..render import tabular
 from ..render.edition import Edition
+from ..render.jinja import environment
 from ..scoring.reporting import today
 from . import mkdocs_config
 from .errors import BuildError
 from .fingerprint import Fingerprint, code_version, digest, tree
 from .incremental import Incremental, copy_site, forget, intact, load_manifest, save_manifest, scan
 from .incremental import Manifest
-from .mkdocs_run import run_mkdocs
+from .mkdocs_run import bytecode_cache, run_mkdocs
 from .publish import publish
 from .segment import CachedSegmenter, cache_file
 from .stage import StageReport
@@ -71,6 +73,13 @@ def count_pages(site_dir: Path) -> int:
 def search_index_size(site_dir: Path) -> int:
     index = site_dir / "search" / "search_index.json"
     return index.stat().st_size if index.is_file() else 0
+
+
+def use_render_caches(cache_root: Path | None) -> None:
+    """The render step's caches for this build (None: none): workbooks by their cells
+    (`tabular.use_cache`), compiled page templates."""
+    tabular.use_cache(cache_root / "xlsx" if cache_root is not None else None)
+    environment().bytecode_cache = bytecode_cache(cache_root / "jinja" if cache_root is not None else None)
 
 
 def manifest_file(cache_root: Path, site_dir: Path) -> Path:
@@ -132,7 +141,8 @@ def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared
         if usable is not None:
             copy_site(site_dir, new)
         warnings = run_mkdocs(config_path, {**overrides, "site_dir": str(new.resolve())},
-                              segmenter=segmenter, incremental=inc)
+                              segmenter=segmenter, incremental=inc,
+                              templates=cache_root / "jinja" if cache_root is not None else None)
         outputs = scan(new)
         if record is not None:
             forget(record)   # from here until the new one is written, the next build is complete

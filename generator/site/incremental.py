@@ -243,6 +243,7 @@ class BuildHooks(BasePlugin):
         self.files: "Files | None" = None
         self.built: dict[str, list[Entry]] = {}
         self._mark = 0
+        self.in_nav: set[str] = set()
 
     @event_priority(-100)   # after the search plugin has made its index
     def on_config(self, config: "MkDocsConfig") -> None:
@@ -267,6 +268,7 @@ class BuildHooks(BasePlugin):
 
     @event_priority(-100)
     def on_nav(self, nav: "Navigation", *, config: "MkDocsConfig", files: "Files") -> None:
+        self.in_nav = {page.file.src_uri for page in nav.pages}
         if self.inc is not None:
             self.inc.navigation(nav, config)
 
@@ -279,6 +281,16 @@ class BuildHooks(BasePlugin):
         if self.inc is not None:
             self.inc.built += 1
         return context
+
+    @event_priority(-100)   # the page is rendered: MkDocs writes `output` and needs no more of it
+    def on_post_page(self, output: str, *, page: "Page", config: "MkDocsConfig") -> str:
+        """Let go of the page's HTML (and, outside the navigation, whose titles every page
+        shows, of its Markdown): MkDocs keeps every page until the build ends, which for a large
+        city is gigabytes."""
+        page.content = None
+        if page.file.src_uri not in self.in_nav:
+            page.markdown = None
+        return output
 
     @event_priority(100)    # before the search plugin writes its index
     def on_post_build(self, *, config: "MkDocsConfig") -> None:

@@ -10,10 +10,14 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .errors import BuildError
+from .fingerprint import code_version
 from .mkdocs_config import BASE_CONFIG
 from .segment import CachedSegmenter, install, plain_jieba
 
 if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+
     from .incremental import Incremental
 
 #: what MkDocs logs on every dirty build (the incremental build keeps navigation and links right)
@@ -31,8 +35,23 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
+def bytecode_cache(folder: Path | None) -> "jinja2.BytecodeCache | None":
+    """Compiled templates kept in `folder`, per version of the generator and its libraries
+    (Jinja checks each template's source too); None without a folder."""
+    import jinja2
+
+    if folder is None:
+        return None
+    where = folder / code_version()[:16]
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(where))
+
+
 def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: CachedSegmenter | None = None,
-               incremental: "Incremental | None" = None) -> list[str]:
+               incremental: "Incremental | None" = None, templates: Path | None = None) -> list[str]:
     """`mkdocs build` of the staged `config_path` (with `overrides` of its settings, e.g.
     `site_dir`); returns MkDocs' warnings.
 
@@ -60,6 +79,7 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
     log.setLevel(logging.INFO)
     try:
         config = load_config(config_file=str(config_path), **overrides)
+        _compiled_templates(config, bytecode_cache(templates))
         search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
         segmenting = segmenter is not None and search is not None and install(search, segmenter)
         if not segmenting:
@@ -74,6 +94,20 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
     if segmenter is not None:
         segmenter.save()
     return handler.messages
+
+
+def _compiled_templates(config: "MkDocsConfig", cache: "jinja2.BytecodeCache | None") -> None:
+    """Let every Jinja environment of the theme (MkDocs makes several per build) use `cache`."""
+    if cache is None:
+        return
+    theme = config.theme
+    make = theme.get_env
+
+    def get_env() -> "jinja2.Environment":
+        env = make()
+        env.bytecode_cache = cache
+        return env
+    theme.get_env = get_env   # type: ignore[method-assign]
 
 
 def mkdocs_build(config_path: Path, **overrides: str) -> list[str]:

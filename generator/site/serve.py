@@ -25,11 +25,10 @@ from typing import Any
 
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
-from ..render import tabular
 from ..render.escape import html
 from ..render.maps import MapRenderer
 from .build import DEFAULT_CACHE, BuildError, described, edition_of, mkdocs_build, prepare, stage_edition
-from .editions import build_edition, manifest_file
+from .editions import build_edition, manifest_file, use_render_caches
 from .incremental import forget
 from .mkdocs_config import BASE_CONFIG, THEME_DIR
 from .publish import publish
@@ -107,7 +106,7 @@ class Preview:
         try:
             prep = prepare(self.scorecards, self.content, self.cache_root)
             overrides = {"site_url": self.serve_url} if self.serve_url else {}
-            tabular.use_cache(self.cache_root / "xlsx" if self.cache_root else None)
+            use_render_caches(self.cache_root)
             config_path = self.stage_root / self.edition / "mkdocs.yml"
             report = build_edition(
                 self.edition, scorecards=self.scorecards, content=self.content,

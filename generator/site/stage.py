@@ -9,7 +9,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .fingerprint import digest
 
@@ -56,10 +56,18 @@ def _safe(rel: str) -> str:
 
 def stage(files: Mapping[str, bytes], folder: Path) -> StageReport:
     """Make `folder` hold exactly `files` (docs-relative POSIX path → bytes)."""
+    return stage_stream(sorted(files.items()), folder)
+
+
+def stage_stream(files: Iterable[tuple[str, bytes]], folder: Path) -> StageReport:
+    """`stage`, writing each file as it comes (the caller need not hold them all); files of
+    `folder` that did not come are deleted at the end."""
     report = StageReport()
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {_safe(k): v for k, v in files.items()}
-    for rel, data in sorted(wanted.items()):
+    wanted: set[str] = set()
+    for path, data in files:
+        rel = _safe(path)
+        wanted.add(rel)
         report.digests[rel] = digest(data)
         if write_if_changed(folder / rel, data):
             report.written.append(rel)
@@ -74,5 +82,6 @@ def stage(files: Mapping[str, bytes], folder: Path) -> StageReport:
                 report.deleted.append(rel)
         if here != folder and not any(here.iterdir()):
             here.rmdir()
+    report.written.sort()
     report.deleted.sort()
     return report

@@ -68,6 +68,9 @@ def test_rebuild_stages_nothing_new(tmp_path):
     kw = dict(stage_root=tmp_path / "stage", cache_root=tmp_path / "cache")
     build_site(MINI_SITE / "scorecards", MINI_SITE / "content", tmp_path / "out", ("public",), **kw)
     report = build_site(MINI_SITE / "scorecards", MINI_SITE / "content", tmp_path / "out", ("public",), **kw)
+    assert "输入与上次构建相同，网站未变" in report   # nothing rendered, staged or built (issue 13)
+    (tmp_path / "cache" / "site").rename(tmp_path / "forgotten")   # no manifest: render and stage again
+    report = build_site(MINI_SITE / "scorecards", MINI_SITE / "content", tmp_path / "out", ("public",), **kw)
     assert "写入 0，" in report and "删除 0" in report
 
 
