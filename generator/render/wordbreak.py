@@ -39,17 +39,36 @@ _lock = threading.Lock()
 _cut: Callable[[str], list[str]] | None = None
 
 
-def _jieba_cut() -> Callable[[str], list[str]]:
-    """jieba's `cut` on a tokenizer of its own, loaded once per process."""
-    global _cut
+_plain: tuple[dict[str, int], int] | None = None
+
+
+def plain_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's own dictionary (word frequencies, their total), read once per process (about a
+    second): this module's tokenizer and the search index's (`site.segment`) both start from it.
+    Read-only: a tokenizer that adds words must copy it."""
+    global _plain
     with _lock:
-        if _cut is None:
+        if _plain is None:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            _cut = lambda s: list(tokenizer.cut(s))  # noqa: E731
-        return _cut
+            tokenizer.check_initialized()
+            _plain = tokenizer.FREQ, tokenizer.total
+        return _plain
+
+
+def _jieba_cut() -> Callable[[str], list[str]]:
+    """jieba's `cut` on a tokenizer of its own (jieba's own dictionary), made once per process."""
+    global _cut
+    if _cut is None:
+        import jieba
+
+        freq, total = plain_dictionary()
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        _cut = lambda s: list(tokenizer.cut(s))  # noqa: E731
+    return _cut
 
 
 @lru_cache(maxsize=4096)

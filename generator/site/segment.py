@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..render.wordbreak import plain_dictionary
 from . import searchparts
 from .stage import write_if_changed
 
@@ -54,10 +55,7 @@ def plain_jieba() -> None:
 
     dt = jieba.dt
     if _JIEBA_PLAIN is None:
-        # an uninitialised `dt` has not been given any word yet; otherwise read the file afresh
-        plain = dt if not dt.initialized else jieba.Tokenizer()
-        plain.check_initialized()
-        _JIEBA_PLAIN = dict(plain.FREQ), plain.total
+        _JIEBA_PLAIN = plain_dictionary()   # read once per process, shared with the maps' labels
     freq, total = _JIEBA_PLAIN
     with dt.lock:
         dt.dictionary = jieba.DEFAULT_DICT

@@ -231,6 +231,25 @@ def _server_class() -> Any:
         def __init__(self, preview: Preview, **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self.preview = preview
+            self.polling = self.observer
+
+        def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+            """Told of a save at once by the kernel (inotify) where it can; MkDocs' polling every
+            half second (up to half a second after the save) where it cannot."""
+            if self.observer is self.polling:
+                try:
+                    from watchdog.observers.inotify import InotifyObserver
+                    self.observer = InotifyObserver(timeout=0.1)   # type: ignore[assignment]
+                except (ImportError, OSError):
+                    pass
+            try:
+                super().watch(path, func, recursive=recursive)
+            except OSError:   # no inotify watch left (a very large tree): poll it instead
+                self.observer, self._watch_refs = self.polling, {}
+                paths = list(self._watched_paths)
+                self._watched_paths = {}
+                for p in paths:
+                    super().watch(p, func, recursive=recursive)
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             page: bytes = super()._inject_js_into_html(content, epoch)
