@@ -133,14 +133,19 @@ def put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
     elif isinstance(value, int) and not isinstance(value, bool):
         cell.value = value
     else:
-        s = str(value)
-        bad = ILLEGAL_CHARACTERS_RE.search(s)
-        if bad:
-            raise RenderError(
-                f"{name}：工作表“{ws.title}”{get_column_letter(col)}{row} 的文字含有 Excel 不允许的控制字符 "
-                f"U+{ord(bad.group()):04X}（文字开头：{s[:20]!r}）：请在数据文件中删除这个字符", path=name)
-        cell.value = s
+        cell.value = sheet_text(value, name, ws.title, f"{get_column_letter(col)}{row}")
         cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def sheet_text(value: object, name: str, sheet: str, ref: str) -> str:
+    """A cell's text; `RenderError` (file, sheet, cell) when it holds a character Excel refuses."""
+    s = str(value)
+    bad = ILLEGAL_CHARACTERS_RE.search(s)
+    if bad:
+        raise RenderError(
+            f"{name}：工作表“{sheet}”{ref} 的文字含有 Excel 不允许的控制字符 "
+            f"U+{ord(bad.group()):04X}（文字开头：{s[:20]!r}）：请在数据文件中删除这个字符", path=name)
+    return s
 
 
 def deterministic(data: bytes) -> bytes:
@@ -241,12 +246,7 @@ def _cell(sheet: xlsxparts.Sheet, styles: xlsxparts.Styles, row: int, col: int, 
     elif isinstance(value, int) and not isinstance(value, bool):
         sheet.add(row, col, xlsxparts.number_cell(ref, value, styles.of(kind)))
     elif value is not None:
-        s = str(value)
-        bad = ILLEGAL_CHARACTERS_RE.search(s)
-        if bad:
-            raise RenderError(
-                f"{name}：工作表“{sheet.name}”{ref} 的文字含有 Excel 不允许的控制字符 "
-                f"U+{ord(bad.group()):04X}（文字开头：{s[:20]!r}）：请在数据文件中删除这个字符", path=name)
+        s = sheet_text(value, name, sheet.name, ref)
         if s:
             sheet.add(row, col, xlsxparts.text_cell(ref, s, styles.of(kind)))
         elif kind:   # an empty header keeps its look (openpyxl writes no value for "")
