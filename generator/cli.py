@@ -222,7 +222,7 @@ def export_xlsx(unit: str, out: Path | None, path: Path) -> None:
       bscportal export xlsx hainan-township -o 海南乡体系.xlsx
     """
     from .exchange.export import ExportError, system_workbook
-    from .exchange.importer import atomic_write
+    from .files import atomic_write
 
     try:
         name, data = system_workbook(_scorecards(path), unit)
@@ -247,7 +247,7 @@ def export_form(unit: str, period: str, out: Path | None, path: Path) -> None:
       bscportal export form hainan-township 2009
     """
     from .exchange.export import ExportError, form_workbook
-    from .exchange.importer import atomic_write
+    from .files import atomic_write
 
     try:
         name, data = form_workbook(_scorecards(path), unit, period)
@@ -270,7 +270,7 @@ def export_forms(period: str, out: Path | None, path: Path) -> None:
       bscportal export forms 2009 -o 2009填报表.zip
     """
     from .exchange.export import ExportError, all_forms, zip_bytes
-    from .exchange.importer import atomic_write
+    from .files import atomic_write
 
     try:
         files, skipped = all_forms(_scorecards(path), period)

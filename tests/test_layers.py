@@ -19,6 +19,7 @@ PACKAGE = ROOT / "generator"
 LAYERS: dict[str, tuple[int, str]] = {
     "generator": (0, "problems"),            # the empty package __init__
     "generator.problems": (0, "problems"),
+    "generator.files": (0, "problems"),
     "generator.model": (1, "model"),
     "generator.load": (2, "load"),
     "generator.scoring": (3, "scoring"),

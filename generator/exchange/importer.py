@@ -10,7 +10,6 @@ import never removes a field the workbook does not carry.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from ..check import check_tree
 from ..diff import compare, render
 from ..diff.compare import Snapshot
+from ..files import atomic_write
 from ..model import City, Unit
 from ..problems import Problem, display_path
 from .apply import Edit, apply_edits
@@ -159,20 +159,6 @@ def verify(root: Path, texts: dict[str, str], before: list[Problem]) -> tuple[li
     new = [p for p in result.errors if _key(p, prefix) not in old]
     return [Problem(shown_root + p.path.removeprefix(prefix), p.line, p.col, p.severity, "BSC505",
                     f"导入后这里出错（{p.code}）：{p.message}", p.unit) for p in new], result.city
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def import_workbook(root: Path, xlsx: Path, *, dry_run: bool = False, today: dt.date | None = None,

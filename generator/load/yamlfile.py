@@ -65,36 +65,29 @@ class _Loader(_Base):
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
-class SourceInt(int):
-    """An integer that remembers how it was written (`1_000`): text fields get that text."""
+class _Written:
+    """A number that remembers how it was written (`1_000`, `1.50`): text fields get that text."""
 
     source: str
 
+    def __str__(self) -> str:
+        return self.source
+
+    __repr__ = __str__
+
+
+class SourceInt(_Written, int):
     def __new__(cls, value: int, source: str) -> "SourceInt":
-        obj = super().__new__(cls, value)
+        obj = int.__new__(cls, value)
         obj.source = source
         return obj
 
-    def __str__(self) -> str:
-        return self.source
 
-    __repr__ = __str__
-
-
-class SourceFloat(float):
-    """A number that remembers how it was written (`1.50`): text fields get that text."""
-
-    source: str
-
+class SourceFloat(_Written, float):
     def __new__(cls, value: float, source: str) -> "SourceFloat":
-        obj = super().__new__(cls, value)
+        obj = float.__new__(cls, value)
         obj.source = source
         return obj
-
-    def __str__(self) -> str:
-        return self.source
-
-    __repr__ = __str__
 
 
 @dataclass
