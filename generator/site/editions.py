@@ -39,7 +39,7 @@ from .errors import BuildError
 from .fingerprint import Fingerprint, code_version, digest, tree
 from .incremental import Incremental, copy_site, forget, intact, load_manifest, save_manifest, scan
 from .incremental import Manifest
-from .mkdocs_run import bytecode_cache, run_mkdocs
+from .mkdocs_run import bytecode_cache, release_memory, run_mkdocs
 from .publish import publish
 from .segment import CachedSegmenter, cache_file
 from .stage import StageReport
@@ -128,6 +128,7 @@ def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared
         return EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
                              time.perf_counter() - started, StageReport(), [], way="unchanged")
     config_path, staged = stage()
+    release_memory()   # what rendering held goes back to the system before MkDocs starts
     rendered = time.perf_counter()
     dict_path = config_path.parent / "jieba_user_dict.txt"
     key = site_key(config_path, dict_path, theme_dir, overrides)

@@ -244,6 +244,9 @@ class BuildHooks(BasePlugin):
         self.built: dict[str, list[Entry]] = {}
         self._mark = 0
         self.in_nav: set[str] = set()
+        self.pages = 0
+        #: called every hundred pages to give freed memory back to the system
+        self.release: Callable[[], None] | None = None
 
     @event_priority(-100)   # after the search plugin has made its index
     def on_config(self, config: "MkDocsConfig") -> None:
@@ -290,6 +293,9 @@ class BuildHooks(BasePlugin):
         page.content = None
         if page.file.src_uri not in self.in_nav:
             page.markdown = None
+        self.pages += 1
+        if self.pages % 100 == 0 and self.release is not None:
+            self.release()
         return output
 
     @event_priority(100)    # before the search plugin writes its index

@@ -2,10 +2,11 @@
 through the segmentation cache (`segment`), and optionally incrementally (`incremental`)."""
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
@@ -22,6 +23,24 @@ if TYPE_CHECKING:
 
 #: what MkDocs logs on every dirty build (the incremental build keeps navigation and links right)
 DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _libc_trim() -> Callable[[int], int] | None:
+    try:
+        fn: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):   # not glibc
+        return None
+    return fn
+
+
+_TRIM = _libc_trim()
+
+
+def release_memory() -> None:
+    """Give memory that Python has freed back to the system (glibc keeps it otherwise, and a
+    large build's peak is the sum of what each step ever held)."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 class _Collect(logging.Handler):
@@ -84,7 +103,9 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
         segmenting = segmenter is not None and search is not None and install(search, segmenter)
         if not segmenting:
             plain_jieba()   # the search plugin loads the user dictionary into jieba itself
-        config.plugins["bscportal/build"] = BuildHooks(search, segmenter if segmenting else None, incremental)
+        hooks = BuildHooks(search, segmenter if segmenting else None, incremental)
+        hooks.release = release_memory
+        config.plugins["bscportal/build"] = hooks
         build(config, dirty=incremental is not None and not incremental.full)
     except (MkDocsException, jinja2.TemplateError, yaml.YAMLError) as exc:
         raise BuildError(mkdocs_failure(exc, handler.messages)) from None
