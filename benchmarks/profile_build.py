@@ -1,11 +1,13 @@
-"""Where a build's time goes: a cold build and a rebuild with nothing changed, each under cProfile
-in its own process, summed into the steps that matter for incremental builds.
+"""Where a build's time goes: a cold build, a rebuild with nothing changed and one after the
+benchmark's edit of one target (edit.py), each under cProfile in its own process, summed into the
+steps that matter for incremental builds.
 
     .venv/bin/python -m benchmarks.profile_build [--example scorecards] [--top 15] [--keep DIR]
 
 Each line is the cumulative time of one group of functions (groups nest: jieba runs inside the
 search plugin, which runs inside mkdocs). cProfile slows Python code down, so read the shares,
-not the seconds.
+not the seconds. The editions are built one after the other here (`child.py --serial`), not in
+parallel processes as `bscportal build` does, so that the profile sees both.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .edit import apply, pick_edit
 from .measure import ROOT, child_env
 
 Key = tuple[str, int, str]
@@ -78,7 +81,7 @@ def summary(prof: Path, top: int) -> str:
 def profile_build(scorecards: Path, content: Path, work: Path, out: Path) -> None:
     cmd = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "benchmarks.child", "build",
            "--scorecards", str(scorecards), "--content", str(content), "--work", str(work / "build"),
-           "--result", str(work / f"{out.stem}.json")]
+           "--serial", "--result", str(work / f"{out.stem}.json")]
     subprocess.run(cmd, cwd=work, env=child_env(), check=True, stdout=subprocess.DEVNULL)
 
 
@@ -92,10 +95,14 @@ def main() -> None:
         tmp = Path(tmp_name)
         shutil.copytree(args.example, tmp / "city" / "scorecards")
         shutil.copytree(args.example.parent / "content", tmp / "city" / "content")
-        for step in ("cold", "nochange"):
+        for step in ("cold", "nochange", "edit"):
             prof = tmp / f"{step}.prof"
+            if step == "edit":
+                edit = pick_edit(tmp / "city" / "scorecards")
+                apply(edit)
+                step = f"edit ({edit.measure} {edit.period} target {edit.old} → {edit.shown})"
             profile_build(tmp / "city" / "scorecards", tmp / "city" / "content", tmp, prof)
-            print(f"\n== {step} build, both editions (under cProfile) ==")
+            print(f"\n== {step}: build of both editions (under cProfile) ==")
             print(summary(prof, args.top))
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
