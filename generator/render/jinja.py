@@ -28,9 +28,13 @@ def relurl(from_path: str, to: str) -> str:
         target = target[:-3] + ".html"
     if not target:
         return "#" + frag if frag else "#"
-    here = posixpath.dirname(from_path)
-    rel = posixpath.relpath(target, here or ".")
-    return rel + ("#" + frag if frag else "")
+    return _relpath(target, posixpath.dirname(from_path) or ".") + ("#" + frag if frag else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, folder: str) -> str:
+    """`posixpath.relpath`, remembered: pages link to the same few places thousands of times."""
+    return posixpath.relpath(target, folder)
 
 
 def mdlink(from_path: str, to: str) -> str:
@@ -38,8 +42,7 @@ def mdlink(from_path: str, to: str) -> str:
     target, _, frag = to.partition("#")
     if not target:
         return "#" + frag if frag else "#"
-    rel = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
-    return rel + ("#" + frag if frag else "")
+    return _relpath(target, posixpath.dirname(from_path) or ".") + ("#" + frag if frag else "")
 
 
 def yaml_str(value: object) -> Markup:
