@@ -10,16 +10,20 @@ from pathlib import Path
 import click
 
 from .cli_changes import diff_cmd, new, on_changed_lines
-from .cli_common import as_of_option
+from .cli_common import LanguageGroup, as_of_option
 from .cli_common import content_folder as _content_folder
 from .cli_common import default_format as _default_format
 from .cli_common import print_problems as _print_problems
+from .i18n import LANGUAGES
 from .problems import FORMATTERS, summary
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LanguageGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bscportal")
-def main() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of messages (default: the locale variables, else the city's "
+                   "settings.language, else zh).")
+def main(lang: str | None) -> None:
     """平衡计分卡门户生成器 — balanced-scorecard portal generator.
 
     \b

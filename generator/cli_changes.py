@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Callable
 
 import click
 
-from .cli_common import content_folder, default_format, print_problems
+from .cli_common import (LanguageCommand, LanguageGroup, content_folder, default_format,
+                         print_problems)
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def on_changed_lines(path: Path, since: str, problems: list[Problem]) -> list[Pr
     return kept
 
 
-@click.command("diff")
+@click.command("diff", cls=LanguageCommand)
 @click.argument("base")
 @click.argument("head", required=False)
 @click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards",
@@ -74,7 +75,7 @@ def diff_cmd(base: str, head: str | None, path: Path, fmt: str | None, edition: 
     click.echo(render(comparison, chosen, edition), nl=False)
 
 
-@click.group("new")
+@click.group("new", cls=LanguageGroup)
 def new() -> None:
     """Start something from a skeleton that passes `check` at once: a unit, a period, an article.
 

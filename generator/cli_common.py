@@ -8,6 +8,8 @@ from typing import Callable, TypeVar
 
 import click
 
+from .i18n import DEFAULT, language_from_env, set_language
+from .load.language import city_language
 from .problems import FORMATTERS, Problem
 
 
@@ -48,3 +50,32 @@ def content_folder(path: Path, content: Path | None) -> Path:
         return content
     base = path if path.name not in ("", ".", "..") else path.resolve()
     return base.parent / "content"
+
+
+def choose_language(ctx: click.Context) -> None:
+    """The CLI's language: `--lang`, else the usual locale variables (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG) when they name a language we have, else the city's `settings.language`
+    (from the command's `--path`/PATH, default `scorecards`), else Chinese."""
+    root = ctx.find_root()
+    explicit = root.params.get("lang") or language_from_env()
+    if explicit:
+        set_language(explicit)
+        return
+    path = ctx.params.get("path")
+    folder = path if isinstance(path, Path) else Path(path) if isinstance(path, str) else Path("scorecards")
+    set_language(city_language(folder) or DEFAULT)
+
+
+class LanguageCommand(click.Command):
+    """A command that settles the language (`choose_language`) before it runs."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        choose_language(ctx)
+        return super().invoke(ctx)
+
+
+class LanguageGroup(click.Group):
+    """A group whose commands and subgroups settle the language before they run."""
+
+    command_class = LanguageCommand
+    group_class = type

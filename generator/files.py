@@ -7,6 +7,17 @@ import tempfile
 from pathlib import Path
 
 
+def _mode(path: Path) -> int:
+    """The permissions the file has, or those a plain `open` would give a new one (mkstemp's
+    0600 would make a rewritten data file, or a catalogue in a package, private)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -14,6 +25,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            os.fchmod(f.fileno(), _mode(path))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

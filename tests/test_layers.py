@@ -20,6 +20,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "generator": (0, "problems"),            # the empty package __init__
     "generator.problems": (0, "problems"),
     "generator.files": (0, "problems"),
+    "generator.i18n": (0, "problems"),       # the message catalogues: every layer speaks through it
     "generator.model": (1, "model"),
     "generator.load": (2, "load"),
     "generator.scoring": (3, "scoring"),

@@ -8,7 +8,7 @@ from pydantic import Field
 from .assessment import AssessmentRules
 from .base import NUMBER_LIMIT, Model, Name, Slug, Text, Visible
 from .url import Url
-from .vocab import TRACKING_KIND, TrackingKind
+from .vocab import SITE_LANGUAGE, TRACKING_KIND, SiteLanguage, TrackingKind
 
 
 class Perspective(Model):
@@ -37,6 +37,10 @@ class UnitKind(Model):
 
 
 class Settings(Model):
+    language: SiteLanguage = Field(
+        "zh", title="界面语言",
+        description=SITE_LANGUAGE.description(
+            "门户页面、图表、下载文件表头和命令行提示用哪种语言；数据本身照写的样子显示"))
     max_assessed_measures: int = Field(
         20, ge=1, lt=NUMBER_LIMIT, title="考核指标上限",
         description="一个考核量表中考核指标数超过此数时给出警告（BSC201）")

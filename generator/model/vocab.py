@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Mapping, get_args
 
+from ..i18n.core import Language
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -46,6 +48,12 @@ class Vocabulary:
         """True when the vocabulary lists exactly the values of a `Literal[...]` type."""
         return tuple(get_args(literal)) == self.values
 
+
+# -- the portal ------------------------------------------------------------------------------
+
+#: the languages the generator's catalogues cover (`generator.i18n`)
+SiteLanguage = Language
+SITE_LANGUAGE = Vocabulary("界面语言", (("zh", "中文"), ("en", "English")))
 
 # -- periods and assessment ------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..i18n import current, translations
 from ..model import vocab
 from . import escape, fmt, paths
 
@@ -80,7 +81,16 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # `_`, `gettext`, `ngettext`, `pgettext` in templates: the catalogue of the language current
+    # when the page is rendered (`generator.i18n`); newstyle: `_("共 %(n)s 个", n=3)`
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: translations(current()).gettext(s),
+        ngettext=lambda s, p, n: translations(current()).ngettext(s, p, n),
+        pgettext=lambda c, s: translations(current()).pgettext(c, s),
+        npgettext=lambda c, s, p, n: translations(current()).npgettext(c, s, p, n),
+        newstyle=True)
     env.filters.update(
         md=escape.md,
         md_cell=escape.md_cell,
