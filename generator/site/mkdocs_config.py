@@ -18,9 +18,11 @@ from ..render import paths
 from ..render.edition import EDITION_NAMES, Edition
 from .errors import BuildError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BASE_CONFIG = PROJECT_ROOT / "mkdocs.yml"
-THEME_DIR = PROJECT_ROOT / "theme"
+#: what the package gives every portal (package data; a portal's own mkdocs.yml and theme/
+#: beside scorecards/ are merged over them: `portal`)
+DEFAULTS = Path(__file__).resolve().parent / "defaults"
+BASE_CONFIG = DEFAULTS / "mkdocs.yml"
+THEME_DIR = DEFAULTS / "theme"
 #: MkDocs hook that fixes the search worker's reading of Chinese queries and ids
 SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
 #: MkDocs hook that passes the HTML of every article body through the allow-list sanitiser
