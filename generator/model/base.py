@@ -5,6 +5,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from ..i18n import N_, tr
+
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 #: A stable ASCII id: letters, digits, `-`, `_`, `.`; display text lives in `name`.
@@ -21,7 +23,7 @@ NUMBER_LIMIT = 10 ** 15
 
 def _bounded(value: float) -> float:
     if not abs(value) < NUMBER_LIMIT:
-        raise ValueError("数值太大：要小于 10 的 15 次方（1000 万亿）")
+        raise ValueError(tr("数值太大：要小于 10 的 15 次方（1000 万亿）"))
     return value
 
 
@@ -48,13 +50,13 @@ class Model(BaseModel):
 class Visible(Model):
     """An entity that may be marked internal (never in the public edition)."""
 
-    internal: bool = Field(False, title="仅内部可见",
-                           description="true 时只出现在内部版，公开版的页面、搜索、下载中都不会出现")
+    internal: bool = Field(False, title=N_("仅内部可见"),
+                           description=N_("true 时只出现在内部版，公开版的页面、搜索、下载中都不会出现"))
 
 
 def field_label(model: type[BaseModel], name: str) -> str:
-    """The Chinese label (title) of a field, for messages and pages."""
+    """The label (title) of a field in the current language, for messages and pages."""
     info = model.model_fields.get(name)
     if info is not None and info.title:
-        return info.title
+        return tr(info.title)
     return name

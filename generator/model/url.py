@@ -14,10 +14,12 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
+from ..i18n import N_, tr
+
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\s\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
 _ATTRIBUTE_ENDS = re.compile(r"[\s\"'<>`]")
-_HINT = "只能写 http:// 或 https:// 开头的完整网址，或站内的相对路径（如 units/index.html）"
+_HINT = N_("只能写 http:// 或 https:// 开头的完整网址，或站内的相对路径（如 units/index.html）")
 
 
 def _as_browser_reads(value: str) -> str:
@@ -36,15 +38,16 @@ def check_url(value: str) -> str:
     if scheme is not None:
         name = scheme.group(1).lower()
         if name not in ("http", "https"):
-            raise ValueError(f"不允许 `{name}:` 地址：{_HINT}；`javascript:`、`data:` 这类地址"
-                             "会在读者的浏览器里执行代码或嵌入内容")
+            raise ValueError(tr("不允许 `{name}:` 地址：{hint}；`javascript:`、`data:` 这类地址"
+                                "会在读者的浏览器里执行代码或嵌入内容", name=name, hint=tr(_HINT)))
         rest = read[scheme.end():]
         if not rest.startswith("//") or len(rest.strip("/\\")) == 0:
-            raise ValueError(f"网址不完整：{_HINT}")
+            raise ValueError(tr("网址不完整：{hint}", hint=tr(_HINT)))
     elif read[:2].replace("\\", "/") == "//" or read[:1] == "\\":
-        raise ValueError(f"以 `//` 或 `\\` 开头的地址会指向别的网站：{_HINT}")
+        raise ValueError(tr("以 `//` 或 `\\` 开头的地址会指向别的网站：{hint}", hint=tr(_HINT)))
     if _ATTRIBUTE_ENDS.search(value):
-        raise ValueError(f"网址里不能有空格、引号或尖括号（需要时请写成 %20 这样的编码）：{_HINT}")
+        raise ValueError(tr("网址里不能有空格、引号或尖括号（需要时请写成 %20 这样的编码）：{hint}",
+                            hint=tr(_HINT)))
     return value
 
 
