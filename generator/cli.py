@@ -14,7 +14,7 @@ from .cli_common import LanguageGroup, as_of_option
 from .cli_common import content_folder as _content_folder
 from .cli_common import default_format as _default_format
 from .cli_common import print_problems as _print_problems
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, list_sep, record_sep, tr, tr_n
 from .problems import FORMATTERS, summary
 
 
@@ -59,10 +59,10 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
     from .check import check_tree
 
     if not path.is_dir():
-        raise click.UsageError(f"找不到文件夹 {path}（no such folder）")
+        raise click.UsageError(tr("找不到文件夹 {path}（no such folder）", path=path))
     if not (path / "city.yml").is_file():
-        raise click.UsageError(f"{path} 里没有 city.yml：请指定整个数据文件夹（如 scorecards），"
-                               "不是某个单位的文件夹")
+        raise click.UsageError(tr("{path} 里没有 city.yml：请指定整个数据文件夹（如 scorecards），"
+                                  "不是某个单位的文件夹", path=path))
     content = _content_folder(path, content)
     started = time.perf_counter()
     result = check_tree(path, content, as_of)
@@ -71,8 +71,11 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
         problems = on_changed_lines(path, since, problems)
     _print_problems(problems, fmt or _default_format())
     units = len(result.city.units) if result.city else 0
-    click.echo(f"{summary(result.problems)}；{units} 个单位、{len(result.articles)} 篇文章；"
-               f"用时 {time.perf_counter() - started:.2f} s", err=True)
+    articles = len(result.articles)
+    click.echo(summary(result.problems) + record_sep()
+               + tr_n("{n} 个单位", "{n} 个单位", units, n=units) + list_sep()
+               + tr_n("{n} 篇文章", "{n} 篇文章", articles, n=articles) + record_sep()
+               + tr("用时 {seconds:.2f} s", seconds=time.perf_counter() - started), err=True)
     failed = bool(result.errors) or result.city is None or (strict and result.problems)
     sys.exit(1 if failed else 0)
 
@@ -119,10 +122,11 @@ def score(unit: str, period: str, path: Path) -> None:
     city = result.city
     if city is None:
         _print_problems(result.errors, _default_format())
-        click.echo("数据有错误，无法计分：请先修正上面的错误（bscportal check）", err=True)
+        click.echo(tr("数据有错误，无法计分：请先修正上面的错误（bscportal check）"), err=True)
         sys.exit(1)
     if unit not in city.units:
-        raise click.UsageError(f"没有单位 `{unit}`；可用：{', '.join(sorted(city.units)[:10])} …")
+        raise click.UsageError(tr("没有单位 `{unit}`；可用：{choices} …", unit=unit,
+                                  choices=", ".join(sorted(city.units)[:10])))
     u = city.units[unit]
     # errors elsewhere in the city do not stop scoring this unit; its own errors (or the
     # city-level files') do
@@ -130,12 +134,15 @@ def score(unit: str, period: str, path: Path) -> None:
         u.folder and p.path.startswith(u.folder + "/") or "/units/" not in p.path)]
     if own:
         _print_problems(own, _default_format())
-        click.echo(f"{u.name} 的数据有错误，无法计分：请先修正上面的错误（bscportal check）", err=True)
+        click.echo(tr("{unit} 的数据有错误，无法计分：请先修正上面的错误（bscportal check）",
+                      unit=u.name), err=True)
         sys.exit(1)
     if period not in u.period_index:
-        raise click.UsageError(f"{u.name} 没有考核期 `{period}`；可用：{', '.join(u.period_index)}")
+        raise click.UsageError(tr("{unit} 没有考核期 `{period}`；可用：{choices}", unit=u.name,
+                                  period=period, choices=", ".join(u.period_index)))
     if period not in u.scales or period not in u.results:
-        click.echo(f"{u.name} {period}：没有考核量表或考核结果（no scale or results）", err=True)
+        click.echo(tr("{unit} {period}：没有考核量表或考核结果（no scale or results）", unit=u.name,
+                      period=period), err=True)
         sys.exit(1)
     click.echo(format_unit_score(u, period))
 
@@ -162,7 +169,7 @@ def build(edition: str, out: Path, path: Path, content: Path | None, as_of: dt.d
     from .site.build import BuildError, build_site
 
     if not path.is_dir():
-        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
+        raise click.UsageError(tr("找不到文件夹 {path}（--path: no such folder）", path=path))
     content = _content_folder(path, content)
     try:
         report = build_site(path, content, out, editions=_editions(edition), as_of=as_of)
@@ -190,8 +197,8 @@ def serve(edition: str, addr: str, path: Path, content: Path) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     except OSError as exc:  # most often: the port is taken by another server
-        click.echo(f"无法在 {addr} 启动预览服务：{exc.strerror or exc}。"
-                   "请换一个端口，如 --addr 127.0.0.1:8001", err=True)
+        click.echo(tr("无法在 {addr} 启动预览服务：{reason}。请换一个端口，如 --addr 127.0.0.1:8001",
+                      addr=addr, reason=exc.strerror or exc), err=True)
         sys.exit(1)
 
 
@@ -208,7 +215,8 @@ def _export_failed(exc: Exception, problems: list) -> None:
 
 def _scorecards(path: Path) -> Path:
     if not (path / "city.yml").is_file():
-        raise click.UsageError(f"{path} 里没有 city.yml：请用 --path 指定整个数据文件夹（如 scorecards）")
+        raise click.UsageError(tr("{path} 里没有 city.yml：请用 --path 指定整个数据文件夹（如 scorecards）",
+                                  path=path))
     return path
 
 
@@ -233,7 +241,7 @@ def export_xlsx(unit: str, out: Path | None, path: Path) -> None:
     except ExportError as exc:
         _export_failed(exc, exc.problems)
     atomic_write(out or Path(name), data)
-    click.echo(f"已写出 {out or name}")
+    click.echo(tr("已写出 {path}", path=out or name))
 
 
 @export.command("form")
@@ -258,7 +266,7 @@ def export_form(unit: str, period: str, out: Path | None, path: Path) -> None:
     except ExportError as exc:
         _export_failed(exc, exc.problems)
     atomic_write(out or Path(name), data)
-    click.echo(f"已写出 {out or name}")
+    click.echo(tr("已写出 {path}", path=out or name))
 
 
 @export.command("forms")
@@ -286,9 +294,11 @@ def export_forms(period: str, out: Path | None, path: Path) -> None:
     else:
         for name, data in sorted(files.items()):
             atomic_write(target / name, data)
-    click.echo(f"已写出 {len(files)} 份填报表到 {target}")
+    click.echo(tr_n("已写出 {n} 份填报表到 {target}", "已写出 {n} 份填报表到 {target}", len(files),
+                    n=len(files), target=target))
     if skipped:
-        click.echo(f"这些单位的数据有错误，没有生成填报表（请运行 bscportal check）：{'、'.join(skipped)}", err=True)
+        click.echo(tr("这些单位的数据有错误，没有生成填报表（请运行 bscportal check）：{units}",
+                      units=list_sep().join(skipped)), err=True)
 
 
 @main.group("import")
@@ -321,7 +331,7 @@ def import_xlsx(files: tuple[Path, ...], dry_run: bool, unit: str | None, path: 
         outcome = import_workbook(root, file, dry_run=dry_run, expect_unit=unit)
         if outcome.problems:
             _print_problems(outcome.problems, fmt or _default_format())
-            click.echo(f"{outcome.workbook}：没有导入，没有改动任何文件", err=True)
+            click.echo(tr("{workbook}：没有导入，没有改动任何文件", workbook=outcome.workbook), err=True)
             failed = True
             continue
         click.echo("\n".join(summary(outcome, dry_run)))

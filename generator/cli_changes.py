@@ -11,6 +11,7 @@ import click
 
 from .cli_common import (LanguageCommand, LanguageGroup, content_folder, default_format,
                          print_problems)
+from .i18n import tr, tr_n
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def on_changed_lines(path: Path, since: str, problems: list[Problem]) -> list[Pr
 
     repo = Repo.find(path)
     if repo is None:
-        raise click.UsageError(f"--changed-since：{path} 不在 git 仓库里")
+        raise click.UsageError(tr("--changed-since：{path} 不在 git 仓库里", path=path))
     try:
         changed = repo.changed_lines(repo.resolve(since))
     except RevisionError as exc:
@@ -38,7 +39,10 @@ def on_changed_lines(path: Path, since: str, problems: list[Problem]) -> list[Pr
 
     kept = [p for p in problems if shown(p)]
     if len(kept) < len(problems):
-        click.echo(f"另有 {len(problems) - len(kept)} 条警告在 {since} 以来没有改动的行上，未列出", err=True)
+        hidden = len(problems) - len(kept)
+        click.echo(tr_n("另有 {n} 条警告在 {since} 以来没有改动的行上，未列出",
+                        "另有 {n} 条警告在 {since} 以来没有改动的行上，未列出", hidden,
+                        n=hidden, since=since), err=True)
     return kept
 
 
@@ -65,7 +69,7 @@ def diff_cmd(base: str, head: str | None, path: Path, fmt: str | None, edition: 
     from .diff import RevisionError, diff_revisions, render
 
     if not path.is_dir():
-        raise click.UsageError(f"找不到文件夹 {path}（--path: no such folder）")
+        raise click.UsageError(tr("找不到文件夹 {path}（--path: no such folder）", path=path))
     chosen = fmt or ("text" if sys.stdout.isatty() else "markdown")
     try:
         comparison = diff_revisions(path, base, head)
@@ -96,7 +100,8 @@ def _scaffold(plan_of: Callable[[], "Plan"], path: Path, content: Path | None) -
         click.echo(str(exc), err=True)
         sys.exit(1)
     for w in plan.writes:
-        click.echo(f"{'已创建' if w.create else '已修改'} {display_path(w.path)}")
+        shown = display_path(w.path)
+        click.echo(tr("已创建 {path}", path=shown) if w.create else tr("已修改 {path}", path=shown))
     for note in plan.notes:
         click.echo(note)
     written = {display_path(w.path) for w in plan.writes}
@@ -112,9 +117,9 @@ _path_option = click.option("--path", type=click.Path(file_okay=False, path_type
 
 @new.command("unit")
 @click.argument("unit_id", metavar="ID")
-@click.option("--name", required=True, help="单位名称，如 市林业局")
-@click.option("--kind", required=True, help="单位类别（city.yml 中 kinds 的编号），如 department")
-@click.option("--stage", default=None, help="推行阶段（默认第一个阶段）")
+@click.option("--name", required=True, help="The unit's name, e.g. 市林业局")  # i18n: data
+@click.option("--kind", required=True, help="The unit kind (an id of kinds in city.yml), e.g. department")
+@click.option("--stage", default=None, help="The rollout stage (default: the first stage).")
 @_path_option
 def new_unit(unit_id: str, name: str, kind: str, stage: str | None, path: Path) -> None:
     """A registry entry and a unit folder (unit.yml, map.yml, measures.yml) from the city's defaults.
@@ -146,10 +151,10 @@ def new_period(unit: str, period: str, path: Path) -> None:
 
 
 @new.command("article")
-@click.option("--title", required=True, help="文章标题")
-@click.option("--unit", default=None, help="单位编号（文章会列在该单位的页面上）")
-@click.option("--slug", default=None, help="文件名（英文，默认用单位编号），前面自动加年月")
-@click.option("--author", default=None, help="作者（默认为单位名称）")
+@click.option("--title", required=True, help="The article's title.")
+@click.option("--unit", default=None, help="A unit id (the article is listed on that unit's page).")
+@click.option("--slug", default=None, help="The file name (ASCII, default: the unit id); the year and month are put in front.")
+@click.option("--author", default=None, help="The author (default: the unit's name).")
 @_path_option
 @click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with articles/ (default: content next to --path).")

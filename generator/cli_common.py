@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 
 import click
 
-from .i18n import DEFAULT, language_from_env, set_language
+from .i18n import DEFAULT, language_from_env, set_language, tr
 from .load.language import city_language
 from .problems import FORMATTERS, Problem
 
@@ -22,7 +22,8 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"“{value}”不是日期：请写成 YYYY-MM-DD，如 2010-03-31") from None
+        raise click.BadParameter(tr("“{value}”不是日期：请写成 YYYY-MM-DD，如 2010-03-31",
+                                    value=value)) from None
 
 
 def as_of_option(f: F) -> F:
@@ -46,7 +47,8 @@ def content_folder(path: Path, content: Path | None) -> Path:
     to the scorecards folder (for `scorecards` that is `content`; it may be missing: no articles)."""
     if content is not None:
         if not content.is_dir():
-            raise click.UsageError(f"找不到文章文件夹 {content}（--content: no such folder）")
+            raise click.UsageError(tr("找不到文章文件夹 {folder}（--content: no such folder）",
+                                      folder=content))
         return content
     base = path if path.name not in ("", ".", "..") else path.resolve()
     return base.parent / "content"

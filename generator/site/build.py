@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..check import check_tree
 from ..diff.history import History
+from ..i18n import N_, list_sep, record_sep, tr, tr_n
 from ..model import City
 from ..problems import Problem
 from ..render import edition_site
@@ -34,6 +35,7 @@ from ..render.maps import MapRenderer
 from ..render.searchdict import user_dict
 from . import gitdates, history
 from .errors import BuildError
+from ..i18n import use_language
 from .mkdocs_config import THEME_DIR, dump, edition_config
 from .editions import EditionReport, build_edition, in_parallel, use_render_caches
 from .mkdocs_run import mkdocs_build
@@ -67,7 +69,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
     date the site is built as of (overdue items, statuses; None: today)."""
     result = check_tree(scorecards_root, content_root, as_of)
     if not result.ok or result.city is None:
-        raise BuildError("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）",
+        raise BuildError(tr("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）"),
                          result.errors or result.problems)
     city = dataclasses.replace(result.city, locator=None)   # positions are for check's messages only
     paths = sorted({p for u in city.units.values() for p in u.files.values()})
@@ -94,6 +96,14 @@ def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
 
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
                   maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
+    """`_stage_edition` in the city's interface language (`settings.language`), whatever the
+    language of the command that builds it."""
+    with use_language(prep.city.info.settings.language):
+        return _stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir)
+
+
+def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
+                   maps: MapRenderer, theme_dir: Path) -> tuple[Path, StageReport]:
     """Render and stage one edition; returns the path of its mkdocs.yml and what changed. Each
     file is written as it is rendered (none are held: a large city stages gigabytes).
 
@@ -110,7 +120,8 @@ def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: 
     try:
         report = stage_stream(((o.path, o.data) for o in site_outputs(site)), folder / "docs")
     except RenderError as exc:
-        raise BuildError(f"未能生成{EDITION_NAMES[edition]}：{exc}") from None
+        raise BuildError(tr("未能生成{edition}：{error}", edition=tr(EDITION_NAMES[edition]),
+                            error=exc)) from None
     write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
@@ -121,7 +132,7 @@ def edition_of(name: str) -> Edition:
     """The edition called `name` (as typed on the command line); `BuildError` if there is none."""
     known: dict[str, Edition] = {e: e for e in EDITIONS}
     if name not in known:
-        raise BuildError(f"未知的版本 {name!r}：可用 public、internal")
+        raise BuildError(tr("未知的版本 {name}：可用 public、internal", name=repr(name)))
     return known[name]
 
 
@@ -160,7 +171,7 @@ def _frozen() -> Iterator[None]:
 
 def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content_root: Path, out_dir: Path,
            stage_root: Path, cache: Path | None, theme_dir: Path) -> list[EditionReport]:
-    with OutputLock(out_dir, "写入"), OutputLock(stage_root, "使用暂存文件夹"):
+    with OutputLock(out_dir, N_("写入")), OutputLock(stage_root, N_("使用暂存文件夹")):
         maps = MapRenderer(cache / "maps" if cache is not None else None)
         use_render_caches(cache)
 
@@ -177,20 +188,33 @@ def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) 
     lines = []
     for r in reports:
         if r.way == "unchanged":
-            lines.append(f"{r.edition}: 输入与上次构建相同，网站未变：{r.pages} 个页面 → {r.out_dir}；{r.seconds:.1f} s")
+            lines.append(tr_n("{edition}: 输入与上次构建相同，网站未变：{n} 个页面 → {out}；{seconds:.1f} s",
+                              "{edition}: 输入与上次构建相同，网站未变：{n} 个页面 → {out}；{seconds:.1f} s",
+                              r.pages, edition=r.edition, n=r.pages, out=r.out_dir, seconds=r.seconds))
             continue
-        way = "全部重建" if r.way == "full" else f"增量构建，MkDocs 重建 {r.pages_built} 个页面"
-        lines.append(
-            f"{r.edition}: {r.pages} 个页面 → {r.out_dir}（{way}）；搜索索引 {r.search_index_bytes / 1e6:.2f} MB；"
-            f"{r.seconds:.1f} s（生成 {r.render_seconds:.1f} s + MkDocs {r.mkdocs_seconds:.1f} s；暂存：写入 {len(r.staged.written)}，未变 {r.staged.unchanged}，"
-            f"删除 {len(r.staged.deleted)}）")
+        way = tr("全部重建") if r.way == "full" else tr_n(
+            "增量构建，MkDocs 重建 {n} 个页面", "增量构建，MkDocs 重建 {n} 个页面", r.pages_built, n=r.pages_built)
+        lines.append(tr_n(
+            "{edition}: {n} 个页面 → {out}（{way}）；搜索索引 {mb:.2f} MB；{seconds:.1f} s（生成 {render:.1f} s"
+            " + MkDocs {mkdocs:.1f} s；暂存：写入 {written}，未变 {unchanged}，删除 {deleted}）",
+            "{edition}: {n} 个页面 → {out}（{way}）；搜索索引 {mb:.2f} MB；{seconds:.1f} s（生成 {render:.1f} s"
+            " + MkDocs {mkdocs:.1f} s；暂存：写入 {written}，未变 {unchanged}，删除 {deleted}）",
+            r.pages, edition=r.edition, n=r.pages, out=r.out_dir, way=way, mb=r.search_index_bytes / 1e6,
+            seconds=r.seconds, render=r.render_seconds, mkdocs=r.mkdocs_seconds,
+            written=len(r.staged.written), unchanged=r.staged.unchanged, deleted=len(r.staged.deleted)))
         for w in r.mkdocs_warnings[:20]:
-            lines.append(f"  MkDocs 警告：{w}")
+            lines.append("  " + tr("MkDocs 警告：{warning}", warning=w))
         if len(r.mkdocs_warnings) > 20:
-            lines.append(f"  …… 另有 {len(r.mkdocs_warnings) - 20} 条 MkDocs 警告")
+            more = len(r.mkdocs_warnings) - 20
+            lines.append("  " + tr_n("…… 另有 {n} 条 MkDocs 警告", "…… 另有 {n} 条 MkDocs 警告", more, n=more))
     units = len(prep.city.units)
-    warn = f"；{len(prep.warnings)} 条检查警告（bscportal check 查看）" if prep.warnings else ""
-    lines.append(f"共 {units} 个单位、{len(prep.articles)} 篇文章{warn}；总用时 {seconds:.1f} s")
+    articles = len(prep.articles)
+    warnings = len(prep.warnings)
+    warn = record_sep() + tr_n("{n} 条检查警告（bscportal check 查看）", "{n} 条检查警告（bscportal check 查看）",
+                               warnings, n=warnings) if prep.warnings else ""
+    lines.append(tr_n("共 {n} 个单位", "共 {n} 个单位", units, n=units) + list_sep()
+                 + tr_n("{n} 篇文章", "{n} 篇文章", articles, n=articles) + warn + record_sep()
+                 + tr("总用时 {seconds:.1f} s", seconds=seconds))
     return "\n".join(lines)
 
 

@@ -35,6 +35,7 @@ from ..render.edition import Edition
 from ..render.jinja import environment
 from ..scoring.reporting import today
 from . import mkdocs_config
+from ..i18n import tr
 from .errors import BuildError
 from .fingerprint import Fingerprint, code_version, digest, tree
 from .incremental import Incremental, copy_site, forget, intact, load_manifest, save_manifest, scan
@@ -153,7 +154,7 @@ def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared
     if record is not None:
         save_manifest(record, Manifest(key, inputs, inc.nav, staged.digests, inc.dests, outputs))
     done = time.perf_counter()
-    notes = [] if segmenter.jieba_loaded or not segmenter.runs else ["jieba 未加载（分词全部来自缓存）"]
+    notes = [] if segmenter.jieba_loaded or not segmenter.runs else [tr("jieba 未加载（分词全部来自缓存）")]
     return EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
                          done - started, staged, warnings, rendered - started, done - rendered,
                          way="full" if inc.full else "incremental", pages_built=inc.built, notes=notes)
@@ -184,7 +185,7 @@ def _child(job: Callable[[], T], parent: int, write: int) -> None:
     try:
         data = pickle.dumps(result)
     except Exception as exc:   # noqa: BLE001
-        data = pickle.dumps(("error", BuildError(f"构建结果无法传回：{exc}")))
+        data = pickle.dumps(("error", BuildError(tr("构建结果无法传回：{error}", error=exc))))
     with os.fdopen(write, "wb") as f:
         f.write(data)
     os._exit(0)
@@ -227,6 +228,7 @@ def _collect(pid: int, read: int) -> tuple[str, object]:
         data = f.read()
     _, status = os.waitpid(pid, 0)
     if not data:
-        return "error", BuildError(f"构建进程意外结束（退出状态 {os.waitstatus_to_exitcode(status)}）")
+        return "error", BuildError(tr("构建进程意外结束（退出状态 {status}）",
+                                      status=os.waitstatus_to_exitcode(status)))
     outcome: tuple[str, object] = pickle.loads(data)
     return outcome

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from ..diff.changes import Change, ChangeSet, Group
 from ..diff.compare import Comparison, Snapshot, compare
 from ..diff.history import History, Revision
+from ..i18n import N_, tr
 from ..diff.revision import CITY_FILES, Repo, RevisionError, changed_units
 from ..model import City
 from ..render.edition import EDITIONS, Edition, public_city
@@ -38,11 +39,12 @@ from .stage import write_if_changed
 
 #: commits compared at most (newest first); older ones are not listed
 MAX_COMMITS = 400
-NO_GIT = "本站的数据文件夹不在 git 仓库中（或构建时没有 git），所以没有修订记录。"
-SHALLOW = ("构建本站时只取回了部分 git 历史（浅克隆），这里只列出取回的提交；"
-           "更早的修订没有列出。")
-TRUNCATED = f"这里只列出最近 {MAX_COMMITS} 次修改计分卡数据的提交。"
-HIDDEN_SUBJECT = "（提交说明涉及仅内部可见的内容，公开版不显示）"
+#: the histories' notes (marked for the catalogue; `histories` translates them)
+NO_GIT = N_("本站的数据文件夹不在 git 仓库中（或构建时没有 git），所以没有修订记录。")
+SHALLOW = N_("构建本站时只取回了部分 git 历史（浅克隆），这里只列出取回的提交；"
+             "更早的修订没有列出。")
+TRUNCATED = N_("这里只列出最近 {n} 次修改计分卡数据的提交。")
+HIDDEN_SUBJECT = N_("（提交说明涉及仅内部可见的内容，公开版不显示）")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEP = "\x1e"
 _FIELD = "\x1f"
@@ -207,7 +209,7 @@ def _public_subject(subject: str, full: ChangeSet, texts: Texts) -> str:
            for x in (c.name, c.old, c.new) if x and _HAN.search(str(x))}
     flat = "".join(subject.split())
     if any(n in flat for n in texts.internal | {o for o in own - texts.public if len(o) >= 2}):
-        return HIDDEN_SUBJECT
+        return tr(HIDDEN_SUBJECT)
     return subject
 
 
@@ -231,7 +233,7 @@ def _scrub(cs: ChangeSet, needles: frozenset[str], units: frozenset[str]) -> Cha
 def histories(scorecards: Path, city: City, cache_root: Path | None = None) -> dict[Edition, History]:
     """Each edition's history of the scorecards under `scorecards`."""
     repo = Repo.find(scorecards)
-    empty: dict[Edition, History] = {e: History(note=NO_GIT) for e in EDITIONS}
+    empty: dict[Edition, History] = {e: History(note=tr(NO_GIT)) for e in EDITIONS}
     if repo is None:
         return empty
     try:
@@ -241,10 +243,10 @@ def histories(scorecards: Path, city: City, cache_root: Path | None = None) -> d
     boundary = _shallow(repo)
     notes = []
     if boundary:
-        notes.append(SHALLOW)
+        notes.append(tr(SHALLOW))
     if len(commits) > MAX_COMMITS:
         commits = commits[:MAX_COMMITS]
-        notes.append(TRUNCATED)
+        notes.append(tr(TRUNCATED, n=MAX_COMMITS))
     cache = cache_root / "history" if cache_root is not None else None
     texts = Texts.of(city)
     shown_units = frozenset(public_city(city).units)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 import yaml
 
+from ..i18n import tr
 from .errors import BuildError
 from .fingerprint import code_version
 from .mkdocs_config import BASE_CONFIG
@@ -141,12 +142,13 @@ def mkdocs_failure(exc: Exception, logged: list[str]) -> str:
     import jinja2
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        said = f"主题模板 {exc.filename or exc.name} 第 {exc.lineno} 行有语法错误：{exc.message}"
+        said = tr("主题模板 {template} 第 {line} 行有语法错误：{error}", template=exc.filename or exc.name,
+                  line=exc.lineno, error=exc.message)
     elif isinstance(exc, jinja2.TemplateError):
-        said = f"主题模板出错：{exc}"
+        said = tr("主题模板出错：{error}", error=exc)
     else:
         said = str(exc)
     details = [m for m in logged[-10:] if m.strip() and m.strip() != said]
-    lines = [f"MkDocs 未能生成网站：{said}", *(f"  {m}" for m in details),
-             f"请检查 {BASE_CONFIG.name}（网站配置）和 theme/ 文件夹（主题）里的改动。"]
+    lines = [tr("MkDocs 未能生成网站：{error}", error=said), *(f"  {m}" for m in details),
+             tr("请检查 {config}（网站配置）和 theme/ 文件夹（主题）里的改动。", config=BASE_CONFIG.name)]
     return "\n".join(lines)

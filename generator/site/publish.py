@@ -41,6 +41,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable, TypeVar
 
+from ..i18n import N_, paren, tr
 from .errors import BuildError
 
 T = TypeVar("T")
@@ -63,9 +64,11 @@ def old_dir(target: Path) -> Path:
 class OutputLock:
     """An exclusive, non-blocking lock on an output (or staging) folder for one build.
 
-    `with OutputLock(folder, "写入"):` raises `BuildError` when another process holds it."""
+    `with OutputLock(folder, N_("写入")):` raises `BuildError` when another process holds it."""
 
-    def __init__(self, folder: Path, doing: str = "写入") -> None:
+    def __init__(self, folder: Path, doing: str = N_("写入")) -> None:
+        """`doing`: what the build does to `folder` (a message marked with `N_`, shown translated
+        when another build holds the lock)."""
         self.folder = Path(folder)
         self.doing = doing
         self._fd: int | None = None
@@ -79,15 +82,17 @@ class OutputLock:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as exc:
-            raise BuildError(f"无法在 {self.folder} 建立构建锁文件：{exc.strerror or exc}") from None
+            raise BuildError(tr("无法在 {folder} 建立构建锁文件：{reason}", folder=self.folder,
+                                reason=exc.strerror or exc)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(fd)
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise BuildError(f"另一个构建正在{self.doing} {self.folder}：请等它结束后再试"
-                                 f"（锁文件 {self.path}）") from None
-            raise BuildError(f"无法锁定 {self.folder}：{exc.strerror or exc}") from None
+                raise BuildError(tr("另一个构建正在{doing} {folder}：请等它结束后再试（锁文件 {lock}）",
+                                    doing=tr(self.doing), folder=self.folder, lock=self.path)) from None
+            raise BuildError(tr("无法锁定 {folder}：{reason}", folder=self.folder,
+                                reason=exc.strerror or exc)) from None
         self._fd = fd
         return self
 
@@ -161,7 +166,7 @@ def _remove(path: Path, quietly: bool = False) -> None:
 
 
 def _why(exc: OSError) -> str:
-    where = f"（{exc.filename}）" if exc.filename else ""
+    where = paren(str(exc.filename)) if exc.filename else ""
     return f"{exc.strerror or exc}{where}"
 
 
@@ -187,18 +192,20 @@ def publish(target: Path, build: Callable[[Path], T]) -> T:
         target.parent.mkdir(parents=True, exist_ok=True)
         recover(target)
     except OSError as exc:
-        raise BuildError(f"无法准备输出文件夹 {target.parent}：{_why(exc)}") from None
+        raise BuildError(tr("无法准备输出文件夹 {folder}：{reason}", folder=target.parent,
+                            reason=_why(exc))) from None
     new = new_dir(target)
     try:
         result = build(new)
         if not new.is_dir():   # a build that wrote nothing leaves the old site in place
-            raise BuildError(f"构建没有生成 {target} 的任何文件")
+            raise BuildError(tr("构建没有生成 {target} 的任何文件", target=target))
         previous = swap_in(new, target)
     except OSError as exc:
         _remove(new, quietly=True)
-        raise BuildError(f"未能把新生成的网站放到 {target}（原来的网站没有改动）：{_why(exc)}。"
-                         f"新网站先生成在同一文件夹里的 {new.name}，再换入；{target} 不能是挂载点，"
-                         "输出文件夹要可写、有足够空间") from None
+        raise BuildError(tr("未能把新生成的网站放到 {target}（原来的网站没有改动）：{reason}。"
+                            "新网站先生成在同一文件夹里的 {new}，再换入；{target} 不能是挂载点，"
+                            "输出文件夹要可写、有足够空间", target=target, reason=_why(exc),
+                            new=new.name)) from None
     except BaseException:
         _remove(new, quietly=True)
         raise

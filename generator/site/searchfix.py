@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.bsc_searchfix")
 
 #: single characters that carry no meaning on their own in a query
-STOP_CHARS = "的与和及或之等了并而其"
+STOP_CHARS = "的与和及或之等了并而其"  # i18n: data
 
 MARKER = "/* bscportal: search worker patched */"
 

@@ -26,14 +26,14 @@ _TAG = re.compile(r"<[^>]+>")
 def add_unit_name(content: str, name: str) -> str:
     """`content` with the unit's names (`、`-separated) hidden at the end of every heading (before
     its permalink), each name only where the heading does not already say it."""
-    names = [n for n in name.split("、") if n]
+    names = [n for n in name.split("、") if n]  # i18n: data
 
     def add(m: re.Match[str]) -> str:
         shown = html.unescape(_TAG.sub("", m.group(3)))
         missing = [n for n in names if n not in shown]
         if not missing:
             return m.group(0)
-        hidden = f'<span hidden> · {html.escape("、".join(missing))}</span>'
+        hidden = f'<span hidden> · {html.escape("、".join(missing))}</span>'  # i18n: data
         return m.group(1) + m.group(3) + hidden + (m.group(4) or "") + m.group(5)
 
     return _HEADING.sub(add, content)

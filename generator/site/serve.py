@@ -23,6 +23,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ..i18n import tr, tr_n
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
 from ..render.escape import html
@@ -44,9 +45,11 @@ def _problem_items(problems: list[Problem]) -> str:
 
 def error_page(message: str, problems: list[Problem]) -> dict[str, bytes]:
     """A one-page site that lists the problems (built when the first build fails)."""
-    text = (f"---\ntitle: 数据有错误\n---\n\n# 数据有错误\n\n<p>{html(message)}</p>\n\n"
-            f"<ol class=\"bsc-problems\">{_problem_items(problems)}</ol>\n\n<p>改正后保存文件，本页会自动刷新。</p>\n")
-    about = "---\ntitle: 关于本站\n---\n\n# 关于本站\n\n数据有错误，网站暂时只显示错误列表。\n"
+    title, fix = tr("数据有错误"), html(tr("改正后保存文件，本页会自动刷新。"))
+    text = (f"---\ntitle: {title}\n---\n\n# {title}\n\n<p>{html(message)}</p>\n\n"
+            f"<ol class=\"bsc-problems\">{_problem_items(problems)}</ol>\n\n<p>{fix}</p>\n")
+    about_title, about_text = tr("关于本站"), tr("数据有错误，网站暂时只显示错误列表。")
+    about = f"---\ntitle: {about_title}\n---\n\n# {about_title}\n\n{about_text}\n"
     return {"index.md": text.encode("utf-8"), "about.md": about.encode("utf-8")}
 
 
@@ -59,11 +62,15 @@ _BANNER_STYLE = ("position:sticky;top:0;z-index:1000;margin:0;padding:.8em 1.2em
 def error_banner(error: BuildError) -> bytes:
     """The banner shown at the top of every served page while the last rebuild has failed."""
     problems = f"<ol>{_problem_items(error.problems[:50])}</ol>" if error.problems else ""
-    more = f"<p>…… 另有 {len(error.problems) - 50} 个问题（见终端）</p>" if len(error.problems) > 50 else ""
+    hidden = len(error.problems) - 50
+    more = "<p>" + str(html(tr_n("…… 另有 {n} 个问题（见终端）", "…… 另有 {n} 个问题（见终端）", hidden,
+                                 n=hidden))) + "</p>" if hidden > 0 else ""
+    headline = html(tr("预览没有更新：最近一次修改后未能生成网站，下面仍是上次成功生成的页面。"))
+    fix = html(tr("改正后保存文件，本页会自动刷新。"))
     return (f'<div class="bsc-build-error" role="alert" style="{_BANNER_STYLE}">'
-            f"<p><strong>预览没有更新：最近一次修改后未能生成网站，下面仍是上次成功生成的页面。</strong></p>"
+            f"<p><strong>{headline}</strong></p>"
             f'<pre style="white-space:pre-wrap;margin:.4em 0;font:inherit">{html(str(error))}</pre>'
-            f"{problems}{more}<p>改正后保存文件，本页会自动刷新。</p></div>").encode("utf-8")
+            f"{problems}{more}<p>{fix}</p></div>").encode("utf-8")
 
 
 def with_banner(page: bytes, error: BuildError | None) -> bytes:
@@ -117,7 +124,9 @@ class Preview:
                 overrides=overrides)
             self.config_path = config_path
             if report.staged.changed:
-                log.info("暂存：写入 %d 个文件，删除 %d 个", len(report.staged.written), len(report.staged.deleted))
+                written, deleted = len(report.staged.written), len(report.staged.deleted)
+                log.info("%s", tr_n("暂存：写入 {n} 个文件，删除 {deleted} 个", "暂存：写入 {n} 个文件，删除 {deleted} 个",
+                                    written, n=written, deleted=deleted))
         except BuildError as exc:
             self.error = exc
             if exc.problems:
@@ -125,14 +134,15 @@ class Preview:
             log.error("%s", exc)
             if not self.has_site:
                 raise
-            log.error("仍在提供上次成功生成的网站；页面顶部显示上面的错误。")
+            log.error("%s", tr("仍在提供上次成功生成的网站；页面顶部显示上面的错误。"))
             return
         self.error = None
         for warning in report.mkdocs_warnings:
             log.warning("MkDocs: %s", warning)
-        built = {"unchanged": "没有变化", "full": "全部重建",
-                 "incremental": f"重建 {report.pages_built} 个页面"}[report.way]
-        log.info("预览已更新（%s，%.2f s）", built, time.perf_counter() - started)
+        built = tr("没有变化") if report.way == "unchanged" else tr("全部重建") if report.way == "full" \
+            else tr_n("重建 {n} 个页面", "重建 {n} 个页面", report.pages_built, n=report.pages_built)
+        log.info("%s", tr("预览已更新（{what}，{seconds:.2f} s）", what=built,
+                          seconds=time.perf_counter() - started))
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -184,7 +194,8 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
         for path in (Path(root), Path(content), THEME_DIR, BASE_CONFIG):
             if path.exists():
                 server.watch(str(path))
-        log.info("预览%s：%s", EDITION_NAMES[preview.edition], preview.serve_url)
+        log.info("%s", tr("预览{edition}：{url}", edition=tr(EDITION_NAMES[preview.edition]),
+                          url=preview.serve_url))
         try:
             server.serve()
         except KeyboardInterrupt:
@@ -202,17 +213,17 @@ def _first_run_with_errors(preview: Preview) -> None:
     from .mkdocs_config import dump, edition_config
     from .stage import write_if_changed
 
-    error = preview.error or BuildError("未能生成网站")
+    error = preview.error or BuildError(tr("未能生成网站"))
     result = check_tree(preview.scorecards)
     folder = preview.stage_root / preview.edition
     dict_path = folder / "jieba_user_dict.txt"
     write_if_changed(dict_path, b"")
     if result.city is None:
-        raise BuildError("找不到可用的 city.yml / registry.yml，无法预览", result.problems)
+        raise BuildError(tr("找不到可用的 city.yml / registry.yml，无法预览"), result.problems)
     stage(error_page(str(error), error.problems), folder / "docs")
     cfg = edition_config(result.city, preview.edition, docs_dir=folder / "docs", site_dir=preview.site_dir,
                          user_dict=dict_path, theme_dir=preview.theme_dir)
-    cfg["nav"] = [{"首页": "index.md"}]
+    cfg["nav"] = [{tr("首页"): "index.md"}]
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
     if preview.cache_root is not None:
