@@ -1,11 +1,15 @@
 """Worked examples for docs/format.md, one per file kind.
 
 `tests/test_reference.py` validates each against its model, so the documentation cannot show
-a format the tool would reject.
+a format the tool would reject. The examples are sample data and stay as written; their YAML
+comments (`# …`) explain the format and are shown in the reader's language (`localised`).
 """
 from __future__ import annotations
 
+from .i18n import N_, tr
+
 EXAMPLES: dict[str, str] = {
+    # i18n: data
     "city.yml": """
 id: hailin
 name: 海林市
@@ -33,6 +37,7 @@ settings:
   max_assessed_measures: 20
   publish_ranking: true
 """,
+    # i18n: data
     "registry.yml": """
 units:
   - id: hainan-township
@@ -44,6 +49,7 @@ units:
       - {stage: pilot, since: 2005-11-01}
       - {stage: dual-track, since: 2008-01-01, note: 与原考核办法并行}
 """,
+    # i18n: data
     "glossary.yml": """
 terms:
   - id: strategy-map
@@ -51,6 +57,7 @@ terms:
     english: strategy map
     definition: 用因果关系把各层面的战略目标连起来的一张图。
 """,
+    # i18n: data
     "unit.yml": """
 id: hainan-township
 mission: 富裕一方百姓，守护一方平安。
@@ -63,6 +70,7 @@ themes:
 heads: [party-secretary, township-head]   # 主要负责人的岗位：要负责最上面一个层面的目标
 silence: []            # 例如 [BSC202]：本单位不显示“权重全部相同”警告
 """,
+    # i18n: data
     "map.yml": """
 objectives:
   - id: S1
@@ -84,6 +92,7 @@ maps:
     name: 特色产业富民分战略地图
     theme: T1
 """,
+    # i18n: data
     "measures.yml": """
 measures:
   - id: M-S1-1
@@ -104,6 +113,7 @@ measures:
     owner: agri-station
     tracker: statistics-post
 """,
+    # i18n: data
     "actions.yml": """
 actions:
   - id: A1
@@ -126,6 +136,7 @@ actions:
     end: 2009-10-31
     status: cancelled            # 取消的方案写 cancelled（日期看不出来）
 """,
+    # i18n: data
     "departments.yml": """
 departments:
   - id: agri-station
@@ -151,6 +162,7 @@ departments:
         unit: 元
         derives_from: M-S1-1        # 分解自总卡指标：目标值、实际值沿用它的，不必再写
 """,
+    # i18n: data
     "posts.yml": """
 posts:
   - id: agri-head
@@ -158,6 +170,7 @@ posts:
     department: agri-station
     difficulty: B
 """,
+    # i18n: data
     "rules.yml": """
 periods:
   - {id: '2007', name: 2007年度模拟考评, kind: year, year: 2007, start: 2007-01-01, end: 2007-12-31, track: simulated}
@@ -174,6 +187,7 @@ multi_post: {coefficients: true, normalise: true, leadership_share: 0.2, adjustm
 missing: reweight
 veto_grade: pass
 """,
+    # i18n: data
     "people/": """
 id: p-example
 name: 示例人员
@@ -197,6 +211,7 @@ measures:
     weight: 40
     derives_from: M-S1-1            # 沿用全乡的目标值和实际值
 """,
+    # i18n: data
     "assessment/": """
 period: '2008'
 items:
@@ -211,6 +226,7 @@ veto:
 note: 较 2007 年模拟考评，考核指标由 24 个减为 12 个，以结果指标为主。
 approved: {by: 乡党委会, date: 2008-01-16, reference: 乡党委会议纪要〔2008〕2号}
 """,
+    # i18n: data
     "results/": """
 period: '2008'
 actuals:
@@ -230,6 +246,7 @@ approved: {by: 乡党委会, date: 2009-01-18}
 }
 
 #: an experience article (content/articles/<文章>.md): the information block, then Markdown
+# i18n: data
 ARTICLE_EXAMPLE = """---
 title: 一人多岗的干部怎么考才公平
 unit: hainan-township
@@ -247,3 +264,35 @@ summary: 我们试行了岗位难度系数加领导班子综合评价的办法�
 
 正文用 Markdown：段落之间空一行，`## 小标题`，**加粗**，[链接](https://example.org)，列表和表格。
 """
+
+#: the examples' YAML comments, in the reader's language (`tests/test_schema.py` checks that
+#: every comment of `EXAMPLES` is here)
+COMMENTS = (
+    N_("自上而下：使命在上"),
+    N_("主要负责人的岗位：要负责最上面一个层面的目标"),
+    N_("例如 [BSC202]：本单位不显示“权重全部相同”警告"),
+    N_("箭头从 P1 指向 S1"),
+    N_("跟踪督办：党政办的绩效联络员"),
+    N_("计划完成；过了这一天仍未完成即列入督办页"),
+    N_("实际完成日期；状态按日期推算，不必写 status"),
+    N_("取消的方案写 cancelled（日期看不出来）"),
+    N_("分解自总卡指标：目标值、实际值沿用它的，不必再写"),
+    N_("沿用全乡的目标值和实际值"),
+    N_("PM2 沿用 M-S1-1 的 5950，不必再写"),
+)
+
+
+def comments(example: str) -> list[str]:
+    """The text of each YAML comment (after `  # `) in an example."""
+    return [line.split("  # ", 1)[1].strip() for line in example.splitlines() if "  # " in line]
+
+
+def localised(example: str) -> str:
+    """The example with its comments in the current language (the data stays as written)."""
+    lines = []
+    for line in example.splitlines():
+        if "  # " in line:
+            code, comment = line.split("  # ", 1)
+            line = f"{code}  # {tr(comment.strip())}"
+        lines.append(line)
+    return "\n".join(lines) + ("\n" if example.endswith("\n") else "")

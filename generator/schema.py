@@ -2,6 +2,9 @@
 
 The schemas ship in `scorecards/schema/`; `.vscode/settings.json` maps file globs to them
 (the YAML extension by Red Hat reads `yaml.schemas`). A test fails when they are stale.
+
+Titles and descriptions are in the current language (`bscportal --lang en schema`); the
+shipped files are in Chinese, the default.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .load.tree import CITY_FILES, UNIT_FILES, UNIT_FOLDERS
+from .model.vocab import field_text
 
 #: schema file name → (model, glob of YAML files it applies to, relative to the repo root)
 def schema_targets() -> dict[str, tuple[type[BaseModel], str]]:
@@ -24,8 +28,23 @@ def schema_targets() -> dict[str, tuple[type[BaseModel], str]]:
     return targets
 
 
+#: keywords whose value is data (a default, allowed values), not schema: nothing to translate
+_VALUES = frozenset({"default", "enum", "const", "examples"})
+
+
+def _translated(node: object) -> object:
+    """The schema with every `title` and `description` in the current language."""
+    if isinstance(node, dict):
+        return {k: field_text(v) if k in ("title", "description") and isinstance(v, str)
+                else v if k in _VALUES else _translated(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_translated(v) for v in node]
+    return node
+
+
 def render_schema(model: type[BaseModel]) -> str:
-    schema = model.model_json_schema(mode="validation")
+    schema = _translated(model.model_json_schema(mode="validation"))
+    assert isinstance(schema, dict)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

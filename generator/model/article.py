@@ -16,7 +16,7 @@ from .base import Model, Name, Text
 
 
 class ArticleMeta(Model):
-    """文章开头的信息块（--- 之间的 YAML）。"""
+    __doc__ = N_("文章开头的信息块（--- 之间的 YAML）。")
 
     title: Name = Field(title=N_("标题"), description=N_("文章标题；正文里不必再写一级标题"))
     unit: Name | None = Field(None, title=N_("单位"),
