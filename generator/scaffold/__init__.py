@@ -16,12 +16,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..i18n import tr
 from ..load.yamlfile import load_yaml_text
 from ..problems import display_path
 
 
 class ScaffoldError(Exception):
-    """Why nothing was written (in Chinese, with what to do)."""
+    """Why nothing was written (in the current language, with what to do)."""
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,13 @@ def validate(plan: Plan) -> None:
         doc, problems = load_yaml_text(w.text, shown)
         errors = [p for p in problems if p.is_error]
         if doc is None or errors:
-            raise ScaffoldError(f"生成的 {shown} 读不出来（{errors[0].message if errors else '空文件'}），"
-                                "未写入任何文件")
+            raise ScaffoldError(tr("生成的 {path} 读不出来（{error}），未写入任何文件", path=shown,
+                                   error=errors[0].message if errors else tr("空文件")))
         try:
             w.model.model_validate(doc.data or {})
         except ValidationError as exc:
-            raise ScaffoldError(f"生成的 {shown} 不符合格式（{exc.errors()[0]['msg']}），未写入任何文件") from None
+            raise ScaffoldError(tr("生成的 {path} 不符合格式（{error}），未写入任何文件", path=shown,
+                                   error=exc.errors()[0]["msg"])) from None
 
 
 def _temp(path: Path, text: str) -> str:
@@ -73,9 +75,9 @@ def apply(plan: Plan) -> None:
     """Write the plan, or nothing (see the module docstring)."""
     for w in plan.writes:
         if w.create and (w.path.exists() or w.path.is_symlink()):
-            raise ScaffoldError(f"{display_path(w.path)} 已存在，没有覆盖，也没有改动任何文件")
+            raise ScaffoldError(tr("{path} 已存在，没有覆盖，也没有改动任何文件", path=display_path(w.path)))
         if not w.create and not w.path.is_file():
-            raise ScaffoldError(f"找不到 {display_path(w.path)}，没有改动任何文件")
+            raise ScaffoldError(tr("找不到 {path}，没有改动任何文件", path=display_path(w.path)))
     validate(plan)
     created: list[Path] = []
     folders: list[Path] = []
@@ -106,4 +108,4 @@ def apply(plan: Plan) -> None:
                 d.rmdir()
             except OSError:
                 pass
-        raise ScaffoldError(f"写入失败（{exc.strerror or exc}），已撤回，没有改动任何文件") from None
+        raise ScaffoldError(tr("写入失败（{reason}），已撤回，没有改动任何文件", reason=exc.strerror or exc)) from None

@@ -8,6 +8,7 @@ from typing import Iterator, Mapping
 
 import yaml
 
+from ..i18n import tr
 from . import ScaffoldError
 
 try:
@@ -20,9 +21,10 @@ def compose(text: str, shown: str) -> yaml.Node:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise ScaffoldError(f"{shown} 有 YAML 语法错误，无法自动修改：请先运行 bscportal check 修正（{exc}）") from None
+        raise ScaffoldError(tr("{path} 有 YAML 语法错误，无法自动修改：请先运行 bscportal check 修正（{error}）",
+                               path=shown, error=exc)) from None
     if not isinstance(node, yaml.MappingNode):
-        raise ScaffoldError(f"{shown} 的最外层不是 `键: 值` 的映射，无法自动修改")
+        raise ScaffoldError(tr("{path} 的最外层不是 `键: 值` 的映射，无法自动修改", path=shown))
     return node
 
 
@@ -39,7 +41,7 @@ def find(root: yaml.Node, path: list[str], shown: str) -> yaml.Node:
     for key in path:
         node = child(node, key) if node is not None else None
     if node is None:
-        raise ScaffoldError(f"{shown} 里没有 {'.'.join(path)}，无法自动修改")
+        raise ScaffoldError(tr("{path} 里没有 {key}，无法自动修改", path=shown, key=".".join(path)))
     return node
 
 
@@ -100,8 +102,8 @@ def insert_item(text: str, path: list[str], data: Mapping[str, object], position
     (`len(items)` or more: at the end)."""
     seq = find(compose(text, shown), path, shown)
     if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
-        raise ScaffoldError(f"{shown} 的 {'.'.join(path)} 不是每项一行的列表（- 开头），无法自动添加："
-                            "请手工添加")
+        raise ScaffoldError(tr("{path} 的 {key} 不是每项一行的列表（- 开头），无法自动添加：请手工添加",
+                               path=shown, key=".".join(path)))
     lines = text.split("\n")
     indent = seq.start_mark.column
     if position < len(seq.value):
@@ -121,7 +123,7 @@ def add_entry(text: str, mapping: yaml.MappingNode, key: str, value_text: str) -
         sep = ", " if mapping.value else ""
         return text[:close] + f"{sep}{key}: {value_text}" + text[close:]
     if not mapping.value:
-        raise ScaffoldError("空的映射无法自动添加条目")
+        raise ScaffoldError(tr("空的映射无法自动添加条目"))
     lines = text.split("\n")
     indent = mapping.value[0][0].start_mark.column
     at = last_line(mapping) + 1
