@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli_changes import diff_cmd, new, on_changed_lines
+from .cli_changes import diff_cmd, init_cmd, new, on_changed_lines
 from .cli_common import LanguageGroup, as_of_option
 from .cli_common import content_folder as _content_folder
 from .cli_common import default_format as _default_format
@@ -340,6 +340,7 @@ def import_xlsx(files: tuple[Path, ...], dry_run: bool, unit: str | None, path: 
 
 main.add_command(diff_cmd)
 main.add_command(new)
+main.add_command(init_cmd)
 
 
 def _editions(edition: str) -> tuple[str, ...]:

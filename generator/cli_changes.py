@@ -170,3 +170,36 @@ def new_article(title: str, unit: str | None, slug: str | None, author: str | No
 
     folder = content_folder(path, content)
     _scaffold(lambda: plan_article(path, folder, title, unit, slug, author), path, content)
+
+
+@click.command("init", cls=LanguageCommand)
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--name", required=True, help="The city's (county's, bureau's) name, e.g. Springfield.")
+@click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The portal's language: its interface, example data and comments.")
+def init_cmd(folder: Path, name: str, language: str) -> None:
+    """A new portal repository in DIR (a new or empty folder) that passes `check` and builds at
+    once: city settings, a registry with one example unit, a glossary, an article, an about
+    page, a README with the portal's two commands, CI and pre-commit files.
+
+    \b
+    Example:
+      bscportal init hailin-portal --name 海林市
+      bscportal init springfield --name Springfield --language en
+    """
+    from .i18n import language_from_env, set_language
+    from .scaffold import ScaffoldError
+    from .scaffold.portal import init_portal
+
+    if not (click.get_current_context().find_root().params.get("lang") or language_from_env()):
+        set_language(language)     # messages in the new portal's language
+    try:
+        portal = init_portal(folder, name, language)
+    except ScaffoldError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    n = len(portal.files)
+    click.echo(tr_n("已在 {path} 建立门户“{name}”：{n} 个文件", "已在 {path} 建立门户“{name}”：{n} 个文件",
+                    n, path=folder, name=name, n=n))
+    click.echo(tr("下一步：cd {path}，然后 make serve（安装 bscportal 并预览）或 bscportal check scorecards"
+                  "（检查数据）；说明见 README.md", path=folder))
