@@ -130,8 +130,9 @@ def _verify(base: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     if errors:
         first = errors[0]
+        where = f"{first.path}:{first.line}"
         raise ScaffoldError(tr("生成的门户没有通过检查（{where}: {message}），没有写入任何文件",
-                               where=f"{first.path}:{first.line}", message=first.message))
+                               where=where, message=first.message))
 
 
 def init_portal(target: Path, name: str, language: str = "zh", today: dt.date | None = None) -> Portal:
