@@ -76,10 +76,21 @@ def _type_name(tp: Any) -> str:
         return tr("映射（键 → {value}）", value=_type_name(args[1]))
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
+    return _scalar_name(tp)
+
+
+def _scalar_name(tp: Any) -> str:
     if tp is bool:
         return "true / false"
-    names = {str: N_("文本"), float: N_("数字"), int: N_("整数"), dt.date: N_("日期 YYYY-MM-DD")}
-    return tr_p("type", names[tp]) if tp in names else getattr(tp, "__name__", str(tp))
+    if tp is str:
+        return tr_p("type", "文本")
+    if tp is float:
+        return tr_p("type", "数字")
+    if tp is int:
+        return tr_p("type", "整数")
+    if tp is dt.date:
+        return tr_p("type", "日期 YYYY-MM-DD")
+    return getattr(tp, "__name__", str(tp))
 
 
 def _nested(tp: Any) -> list[type[BaseModel]]:
