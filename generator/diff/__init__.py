@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..i18n import tr
 from .compare import Comparison, compare
 from .revision import Repo, RevisionError, changed_units
 
@@ -35,7 +36,7 @@ def diff_revisions(scorecards: Path, base: str, head: str | None = None,
     tree. Raises `RevisionError` when git cannot give either side."""
     repo = Repo.find(scorecards)
     if repo is None:
-        raise RevisionError(f"{scorecards} 不在 git 仓库里：diff 比较的是两个 git 版本")
+        raise RevisionError(tr("{path} 不在 git 仓库里：diff 比较的是两个 git 版本", path=scorecards))
     base_sha = repo.resolve(base)
     head_sha = repo.resolve(head) if head is not None else None
     changed = repo.changed(base_sha, head_sha)

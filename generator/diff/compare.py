@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from ..i18n import N_, tr
 from ..model import City, Unit
 from ..render.edition import public_city
 from .changes import Change, ChangeSet, Collector, Group, whole
@@ -25,8 +26,8 @@ from .units import UnitPair, system_summary
 FILE_ENTITY = {"unit": "unit", "map": "objective", "measures": "measure", "actions": "action",
                "departments": "department", "posts": "post", "rules": "rules", "people": "person",
                "assessment": "scale", "results": "results"}
-#: heading of the city's own changes
-CITY_GROUP = "全市"
+#: heading of the city's own changes (translated where used)
+CITY_GROUP = N_("全市")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Snapshot:
     city: City | None
     #: files that exist at this revision but could not be read, relative to the scorecards folder
     unreadable: frozenset[str] = frozenset()
-    #: how the revision is named in headings (`abc1234`, `工作区`)
+    #: how the revision is named in headings (`abc1234`, `工作区`: `revision.WORKTREE`)
     label: str = ""
 
 
@@ -72,11 +73,11 @@ class _Compare:
         if not self.public:
             for key in sorted(failed):
                 out.add(Change("unreadable", FILE_ENTITY.get(key.split("/")[0], "unit"),  # type: ignore[arg-type]
-                               f"units/{new.id}/{key}.yml", field="文件",
-                               new="该版本的文件无法按当前格式读取，未逐项比较"))
+                               f"units/{new.id}/{key}.yml", field=tr("文件"),
+                               new=tr("该版本的文件无法按当前格式读取，未逐项比较")))
         if old.has_system != new.has_system and "unit" not in failed:
             out.add(whole(new.has_system, "unit", new.id, new.name,
-                          system_summary(new if new.has_system else old), field="计分卡体系"))
+                          system_summary(new if new.has_system else old), field=tr("计分卡体系")))
             return [*out.changes, *UnitPair(old, new, city_themes, self.as_of).entry()]
         pair = UnitPair(_without(old, failed), _without(new, failed), city_themes, self.as_of)
         skip = {k.split("/")[0] for k in failed}
@@ -97,9 +98,10 @@ class _Compare:
         out.extend(scales(pair.old.scales, pair.new.scales, pair.periods, names))
         if "rules" not in skip and (old.own_rules or new.own_rules):
             if (old.own_rules is None) != (new.own_rules is None):
-                out.add(Change("changed", "rules", "", field="考核办法来源",
-                               old="全市默认考核办法" if old.own_rules is None else "本单位考核办法",
-                               new="全市默认考核办法" if new.own_rules is None else "本单位考核办法",
+                city_rules, own_rules = tr("全市默认考核办法"), tr("本单位考核办法")
+                out.add(Change("changed", "rules", "", field=tr("考核办法来源"),
+                               old=city_rules if old.own_rules is None else own_rules,
+                               new=city_rules if new.own_rules is None else own_rules,
                                severity="notice"))
             out.extend(rules(old.rules, new.rules, names))
         types = {m.id: m.data_type for u in (pair.old, pair.new) for m in u.all_measures}
@@ -113,7 +115,7 @@ class _Compare:
             return ChangeSet(self._whole(old, new), self.base.label, self.head.label)
         city = city_changes(old, new, glossary="glossary.yml" not in self.unreadable)
         if city:
-            groups.append(Group(None, CITY_GROUP, tuple(city)))
+            groups.append(Group(None, tr(CITY_GROUP), tuple(city)))
         themes = {t.id: t.name for c in (old, new) for t in c.info.themes}
         for uid in [*new.units, *(u for u in old.units if u not in new.units)]:
             a, b = old.units.get(uid), new.units.get(uid)
@@ -137,10 +139,10 @@ class _Compare:
         city = new or old
         assert city is not None
         if (self.base.unreadable if old is None else self.head.unreadable):
-            note = Change("unreadable", "city", "city.yml", field="文件",
-                          new="该版本的全市数据无法按当前格式读取，未逐项比较")
-            return (Group(None, CITY_GROUP, (note,)),)
-        groups = [Group(None, CITY_GROUP, (whole(old is None, "city", city.info.id, city.name),))]
+            note = Change("unreadable", "city", "city.yml", field=tr("文件"),
+                          new=tr("该版本的全市数据无法按当前格式读取，未逐项比较"))
+            return (Group(None, tr(CITY_GROUP), (note,)),)
+        groups = [Group(None, tr(CITY_GROUP), (whole(old is None, "city", city.info.id, city.name),))]
         for u in city.units.values():
             groups.append(Group(u.id, u.name, (whole(old is None, "unit", u.id, u.name, system_summary(u)),)))
         return tuple(groups)

@@ -13,6 +13,7 @@ from typing import Mapping
 
 from pydantic import BaseModel
 
+from ..i18n import colon, paren, tr_p
 from ..model import Period, TargetRange
 from ..model.base import field_label
 from ..model.vocab import VOCABULARIES, Vocabulary
@@ -82,7 +83,7 @@ def show(value: object, *, vocab: Vocabulary | None = None, name: str = "",
     if isinstance(value, (list, tuple)):
         return fmt.join(show(v, vocab=vocab, name=name, names=names) for v in value) if value else fmt.NONE
     if isinstance(value, dict):
-        return fmt.join((f"{k}：{show(v, vocab=vocab, name=name)}" for k, v in value.items()),
+        return fmt.join((str(k) + colon() + show(v, vocab=vocab, name=name) for k, v in value.items()),
                         fmt.RECORD_SEP) if value else fmt.NONE
     return str(value)
 
@@ -118,8 +119,8 @@ def compact(model: BaseModel) -> str:
         if name not in model.model_fields_set:
             continue
         v = getattr(model, name)
-        parts.append(f"{field_label(cls, name)}：{show(v, vocab=_vocabulary(info.annotation), name=name)}")
-    return "，".join(parts) if parts else fmt.NONE
+        parts.append(field_label(cls, name) + colon() + show(v, vocab=_vocabulary(info.annotation), name=name))
+    return tr_p("comma", "，").join(parts) if parts else fmt.NONE
 
 
 #: field name → id → display name, for fields that refer to other entities
@@ -148,7 +149,7 @@ def field_diffs(old: BaseModel, new: BaseModel, *, skip: frozenset[str] = frozen
             for key in [*a, *(k for k in b if k not in a)]:
                 if a.get(key) != b.get(key):
                     when = fmt.period_key(key, dict(periods or {}))
-                    out.append(FieldDiff(f"{label}（{when}）", fmt.target(a.get(key), data_type),
+                    out.append(FieldDiff(label + paren(when), fmt.target(a.get(key), data_type),
                                          fmt.target(b.get(key), data_type), True, name))
             continue
         if isinstance(a, BaseModel) and isinstance(b, BaseModel) and type(a) is type(b):

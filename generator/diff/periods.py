@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping
 
+from ..i18n import N_, tr, tr_n
 from ..model import Adjustment, AssessmentRules, DifficultyClass, Grade, Period, ResultsFile, Scale, ScaleItem
 from ..model.base import field_label
 from ..model.results import Actual, ActualValue
@@ -16,22 +17,23 @@ from .entities import Spec, changed, keyed
 from .fields import NEST, TEXT_FIELDS, Names, field_diffs, show
 
 SCALE_ITEM = Spec[ScaleItem]("scale-item", key=lambda i: i.measure, name=lambda i: "",
-                             notice=True, summary=lambda i: f"权重 {fmt.value(i.weight)}")
+                             notice=True, summary=lambda i: tr("权重 {weight}", weight=fmt.value(i.weight)))
 ADJUSTMENTS: tuple[tuple[str, EntityKind], ...] = (("bonus", "bonus"), ("deductions", "deduction"),
                                                    ("veto", "veto"))
 PERIOD = Spec[Period]("period", key=lambda p: p.id, notice=True)
 GRADE = Spec[Grade]("grade", key=lambda g: g.id, notice=True,
-                    summary=lambda g: f"最低分 {fmt.value(g.min)}")
+                    summary=lambda g: tr("最低分 {score}", score=fmt.value(g.min)))
 DIFFICULTY = Spec[DifficultyClass]("difficulty", key=lambda d: d.id, notice=True,
-                                   summary=lambda d: f"难度系数 {fmt.value(d.coefficient)}")
+                                   summary=lambda d: tr("难度系数 {coefficient}", coefficient=fmt.value(d.coefficient)))
 RULES = Spec[AssessmentRules]("rules", key=lambda r: "", name=lambda r: "", notice=True,
                               skip=frozenset({"periods", "grades", "difficulty"}))
-TOTAL = "权重合计"
+#: the label of a scale's total weight (translated where used)
+TOTAL = N_("权重合计")
 
 
 def _adjustment(entity: EntityKind) -> Spec[Adjustment]:
     return Spec[Adjustment](entity, key=lambda a: a.id, notice=True,
-                            summary=lambda a: f"最多 {fmt.value(a.max)} 分" if a.max is not None else None)
+                            summary=lambda a: tr("最多 {points} 分", points=fmt.value(a.max)) if a.max is not None else None)
 
 
 def _period_name(period: str, periods: Mapping[str, Period]) -> str:
@@ -53,17 +55,19 @@ def scales(old: Mapping[str, Scale], new: Mapping[str, Scale], periods: Mapping[
             s = b if b is not None else a
             assert s is not None
             out.append(whole(a is None, "scale", pid, name,
-                             f"{len(s.items)} 项考核指标，{TOTAL} {fmt.value(_total(s))}", severity="notice"))
+                             tr_n("{n} 项考核指标，{total} {weight}", "{n} 项考核指标，{total} {weight}",
+                                  len(s.items), n=len(s.items), total=tr(TOTAL), weight=fmt.value(_total(s))),
+                             severity="notice"))
             continue
         if a == b:
             continue
-        where = f"{name}考核量表"
+        where = tr("{period}考核量表", period=name)
         items = keyed(SCALE_ITEM, a.items, b.items, where=where, names=names)
         items = [c if c.name else Change(c.kind, c.entity, c.ref, measures.get(c.ref, ""), c.field,
                                          c.old, c.new, c.severity, c.where) for c in items]
         out += items
         if items:
-            out.append(Change("changed", "scale", pid, name, field=TOTAL, old=fmt.value(_total(a)),
+            out.append(Change("changed", "scale", pid, name, field=tr(TOTAL), old=fmt.value(_total(a)),
                               new=fmt.value(_total(b)), severity="notice"))
         for attr, entity in ADJUSTMENTS:
             out += keyed(_adjustment(entity), getattr(a, attr), getattr(b, attr), where=where)
@@ -125,7 +129,7 @@ class _Results:
             name = who or measures.get(mid, "")
             if _value(old) != _value(new) or (mid in a) != (mid in b):
                 if mid not in b:
-                    self._add(False, "actual", mid, name, label, _actual_text(old, dtype), "（删去）")
+                    self._add(False, "actual", mid, name, label, _actual_text(old, dtype), tr("（删去）"))
                 else:
                     fresh = mid not in a or _value(old) is None
                     self._add(fresh, "actual", mid, name, label, _actual_text(old, dtype),
@@ -167,7 +171,7 @@ class _Results:
         for pid in [*self.a.people, *(p for p in self.b.people if p not in self.a.people)]:
             pa, pb = self.a.people.get(pid), self.b.people.get(pid)
             if pa != pb:
-                who = f"{people.get(pid, pid)}的个人指标"
+                who = tr("{person}的个人指标", person=people.get(pid, pid))
                 self.actuals(pa.actuals if pa else {}, pb.actuals if pb else {}, who)
                 if pa is not None and pb is not None:
                     for d in field_diffs(pa, pb, skip=frozenset({"actuals"})):
@@ -189,10 +193,12 @@ def results(old: Mapping[str, ResultsFile], new: Mapping[str, ResultsFile],
         name = _period_name(pid, periods)
         if b is None:
             assert a is not None
-            out.append(Change("removed", "results", pid, name, old=f"{len(a.actuals)} 项实际值",
+            out.append(Change("removed", "results", pid, name,
+                              old=tr_n("{n} 项实际值", "{n} 项实际值", len(a.actuals), n=len(a.actuals)),
                               severity="warning" if pid in periods and periods[pid].end < as_of else "info"))
         elif a is None:
-            out.append(Change("added", "results", pid, name, new=f"{len(b.actuals)} 项实际值"))
+            out.append(Change("added", "results", pid, name,
+                              new=tr_n("{n} 项实际值", "{n} 项实际值", len(b.actuals), n=len(b.actuals))))
         elif a != b:
             out += _Results(pid, a, b, periods.get(pid), as_of, names, data_types).compare()
     return out

@@ -19,6 +19,7 @@ from typing import Iterable
 
 from ..load.tree import load_city
 from .compare import Snapshot
+from ..i18n import tr
 from .text import WORKTREE
 
 CITY_FILES = ("city.yml", "registry.yml", "glossary.yml")
@@ -72,12 +73,12 @@ class Repo:
     def resolve(self, rev: str) -> str:
         """The full commit id of `rev`; `RevisionError` when there is no such commit."""
         if rev.startswith("-"):
-            raise RevisionError(f"版本名不能以 - 开头：{rev}")
+            raise RevisionError(tr("版本名不能以 - 开头：{rev}", rev=rev))
         try:
             return self.git("rev-parse", "--verify", "--quiet", rev + "^{commit}").decode().strip()
         except RevisionError:
-            raise RevisionError(f"git 仓库里找不到版本 `{rev}`：请写提交号、分支名或标签名"
-                                "（浅克隆时可能需要先 git fetch 取回更早的提交）") from None
+            raise RevisionError(tr("git 仓库里找不到版本 `{rev}`：请写提交号、分支名或标签名"
+                                   "（浅克隆时可能需要先 git fetch 取回更早的提交）", rev=rev)) from None
 
     def date(self, sha: str) -> dt.date:
         """The day commit `sha` was committed."""
@@ -216,7 +217,7 @@ def changed_units(paths: Iterable[str]) -> list[str] | None:
 
 
 def _label(repo: Repo, rev: str | None) -> str:
-    return WORKTREE if rev is None else repo.short(rev)
+    return tr(WORKTREE) if rev is None else repo.short(rev)
 
 
 def _relative(shown: str, root: Path) -> str | None:
@@ -230,13 +231,13 @@ def _run_bytes(cmd: list[str], data: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=300)
     except FileNotFoundError:
-        raise RevisionError("找不到 git 命令：请先安装 git") from None
+        raise RevisionError(tr("找不到 git 命令：请先安装 git")) from None
     except (OSError, subprocess.SubprocessError) as exc:
-        raise RevisionError(f"git 运行失败：{exc}") from None
+        raise RevisionError(tr("git 运行失败：{error}", error=exc)) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RevisionError(f"git {cmd[cmd.index('-c') + 2] if '-c' in cmd else ''} 失败："
-                            f"{said[-1] if said else done.returncode}")
+        raise RevisionError(tr("git {command} 失败：{error}", command=cmd[cmd.index("-c") + 2] if "-c" in cmd else "",
+                               error=said[-1] if said else done.returncode))
     return done.stdout
 
 

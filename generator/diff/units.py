@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 from ..model import (ActionPlan, Department, Measure, Objective, Period, Person, Perspective,
                      Post, PersonalMeasure, SubMap, Theme, Unit)
+from ..i18n import N_, join, paren, tr, tr_n
 from ..model.base import field_label
 from ..model.people import PostAssignment
 from ..model.registry import RegistryEntry
@@ -21,9 +22,9 @@ from .changes import Change
 from .entities import Spec, changed, keyed
 from .fields import Names
 
-#: where an objective or measure sits when it is on the unit card
-UNIT_CARD = "总卡"
-CARD = "所在计分卡"
+#: where an objective or measure sits when it is on the unit card (translated where used)
+UNIT_CARD = N_("总卡")
+CARD = N_("所在计分卡")
 
 PERSPECTIVE = Spec[Perspective]("perspective", key=lambda p: p.id)
 THEME = Spec[Theme]("theme", key=lambda t: t.id)
@@ -45,9 +46,13 @@ INFO = Spec[UnitFile]("unit", key=lambda u: u.id, name=lambda u: "",
 def system_summary(u: Unit) -> str:
     """What a unit's system holds, in one line (for a unit added or removed whole)."""
     if not u.has_system:
-        return "尚未录入计分卡体系"
-    return (f"{len(u.all_objectives)} 个战略目标、{len(u.all_measures)} 个指标、"
-            f"{len(u.scales)} 个考核量表、{len(u.results)} 期考核结果")
+        return tr("尚未录入计分卡体系")
+    objectives, measures, scales, results = (len(u.all_objectives), len(u.all_measures), len(u.scales),
+                                             len(u.results))
+    return join([tr_n("{n} 个战略目标", "{n} 个战略目标", objectives, n=objectives),
+                 tr_n("{n} 个指标", "{n} 个指标", measures, n=measures),
+                 tr_n("{n} 个考核量表", "{n} 个考核量表", scales, n=scales),
+                 tr_n("{n} 期考核结果", "{n} 期考核结果", results, n=results)])
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ class UnitPair:
             new_order = [p.id for p in self.new.perspectives]
             kept = [p for p in new_order if p in old_order]
             if kept != [p for p in old_order if p in new_order]:
-                out.append(Change("changed", "perspective", "", field="顺序",
+                out.append(Change("changed", "perspective", "", field=tr("顺序"),
                                   old=fmt.join(self.names["perspective"].get(p, p) for p in old_order),
                                   new=fmt.join(self.names["perspective"].get(p, p) for p in new_order)))
         return out
@@ -109,8 +114,8 @@ class UnitPair:
         for d in u.departments:
             items = d.objectives if of == "objective" else d.measures
             if any(x.id == ident for x in items):
-                return f"{d.name}分卡"
-        return UNIT_CARD
+                return tr("{department}分卡", department=d.name)
+        return tr(UNIT_CARD)
 
     def _cards(self, of: str, old_ids: list[str], new_ids: set[str]) -> list[Change]:
         out = []
@@ -121,7 +126,7 @@ class UnitPair:
                     name = (self.new.objective_index.get(ident) if of == "objective"
                             else self.new.measure_index.get(ident))
                     out.append(Change("moved", "objective" if of == "objective" else "measure", ident,
-                                      name.name if name else "", field=CARD, old=a, new=b))
+                                      name.name if name else "", field=tr(CARD), old=a, new=b))
         return out
 
     def objectives(self) -> list[Change]:
@@ -142,7 +147,8 @@ class UnitPair:
             for src, dst in pairs:
                 if (src, dst) not in other:
                     out.append(Change(kind, "link", f"{src}→{dst}",  # type: ignore[arg-type]
-                                      f"「{names.get(src, src)}」→「{names.get(dst, dst)}」"))
+                                      tr("「{source}」→「{target}」", source=names.get(src, src),
+                                         target=names.get(dst, dst))))
         return out
 
     def maps(self) -> list[Change]:
@@ -171,7 +177,7 @@ class UnitPair:
             if a is None:
                 continue
             out += self._assignments(a, b)
-            out += keyed(PERSONAL_MEASURE, a.measures, b.measures, where=f"{b.name}的个人计分卡",
+            out += keyed(PERSONAL_MEASURE, a.measures, b.measures, where=tr("{person}的个人计分卡", person=b.name),
                          periods=self.periods, names=self.names)
         return out
 
@@ -180,7 +186,7 @@ class UnitPair:
         posts = self.names["post"]
 
         def held(p: Person) -> str:
-            return fmt.join(posts.get(x.post, x.post) + (f"（{fmt.share(x.share)}）" if x.share else "")
+            return fmt.join(posts.get(x.post, x.post) + (paren(fmt.share(x.share)) if x.share else "")
                             for x in p.posts)
 
         if [x.post for x in a.posts] != [x.post for x in b.posts]:

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from ..diff.changes import Change, ChangeSet, Group
 from ..diff.compare import Comparison, Snapshot, compare
 from ..diff.history import History, Revision
-from ..i18n import N_, tr
+from ..i18n import N_, current, tr
 from ..diff.revision import CITY_FILES, Repo, RevisionError, changed_units
 from ..model import City
 from ..render.edition import EDITIONS, Edition, public_city
@@ -98,7 +98,7 @@ def _code_version() -> str:
     """A hash of the generator's source: cached comparisons are redone when it changes."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(package.rglob("*.py")) + sorted(package.glob("locale/*/LC_MESSAGES/*.mo")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -144,7 +144,8 @@ def _comparison(snapshots: _Snapshots, c: Commit, cache: Path | None) -> Compari
     repo = snapshots.repo
     if cache is None:
         return _compare(snapshots, c)
-    key = hashlib.sha256(f"{_code_version()}:{repo.folder}:{c.sha}:{c.parent}".encode()).hexdigest()
+    # the changes' labels are in the current language: one cached comparison per language
+    key = hashlib.sha256(f"{_code_version()}:{current()}:{repo.folder}:{c.sha}:{c.parent}".encode()).hexdigest()
     path = cache / f"{key[:32]}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
