@@ -28,6 +28,22 @@ def test_reference_docs_current():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render_rules(), "run `make schema`"
 
 
+def test_english_reference_current():
+    """`bscportal --lang en docs` writes docs/en/format.md from the same model."""
+    from generator.i18n import use_language
+    with use_language("en"):
+        text = render_format()
+    assert (ROOT / "docs" / "en" / "format.md").read_text(encoding="utf-8") == text, \
+        "run `bscportal --lang en docs`"
+
+
+def test_example_comments_are_translatable():
+    from generator.reference_examples import COMMENTS, comments
+    for key, text in EXAMPLES.items():
+        for comment in comments(text):
+            assert comment in COMMENTS, f"{key}: add {comment!r} to reference_examples.COMMENTS"
+
+
 def test_every_field_has_a_label():
     from generator.reference import _nested
     seen, todo = set(), [*CITY_FILES.values(), *UNIT_FILES.values(), *UNIT_FOLDERS.values()]
