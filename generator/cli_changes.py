@@ -192,7 +192,7 @@ def init_cmd(folder: Path, name: str, language: str) -> None:
     from .scaffold.portal import init_portal
 
     if not (click.get_current_context().find_root().params.get("lang") or language_from_env()):
-        set_language(language)     # messages in the new portal's language
+        set_language("en" if language == "en" else "zh")     # messages in the new portal's language
     try:
         portal = init_portal(folder, name, language)
     except ScaffoldError as exc:
