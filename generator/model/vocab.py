@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Literal, Mapping, get_args
 
-from ..i18n import DEFAULT, N_, record_sep, tr, use_language
+from ..i18n import DEFAULT, N_, record_sep, tr, tr_p, use_language
 from ..i18n.core import Language
 
 #: field descriptions composed from a vocabulary at import time (in the source language) → how
@@ -66,7 +66,8 @@ class Vocabulary:
     def description(self, extra: str = "") -> str:
         """`value 标签 / value 标签`, as field descriptions list them, plus an optional note
         (`extra`, marked with `N_`), in the current language."""
-        text = " / ".join(f"{v} {tr(name)}" for v, name in self.source_terms)
+        text = " / ".join(tr_p("a value and its label", "{value} {label}", value=v, label=tr(name))
+                          for v, name in self.source_terms)
         return f"{text}{record_sep()}{tr(extra)}" if extra else text
 
     def source_description(self, extra: str = "") -> str:

@@ -47,7 +47,7 @@ def test_field_labels_and_composed_descriptions() -> None:
     with use_language("en"):
         assert field_label(Measure, "name") == "Measure name"
         text = field_text(info.description)
-        assert text.startswith("sum Sum / average Average / last Value at the end of the period; ")
+        assert text.startswith("sum: Sum / average: Average / last: Value at the end of the period; ")
         assert text.isascii()
         assert field_text(Period.model_fields["kind"].title) == "Period kind"
 
@@ -83,7 +83,7 @@ def test_english_reference_names_the_limits() -> None:
     assert f"at most {MAX_DEPTH} levels deep" in text
     assert f"at most {MAX_ALIAS_CHARS} characters" in text
     # allowed values, defaults and requiredness come from the model
-    assert "| `kind` | Period kind | `year` / `half` / `quarter` / `month` | optional, default `year` |" in text
+    assert "| `kind` | Period kind | `year` / `half` / `quarter` / `month` | optional, default `year` | year: Year / half: Half-year" in text
     assert "| `weight` | Weight | number | required |" in text
     assert "scorecards/units/<unit>/results/<period>.yml" in text
     assert "# from top to bottom: the mission is above" in text      # example comments translated
