@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .i18n import current, tr, tr_n
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -123,4 +125,10 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json,
 def summary(problems: list[Problem]) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    return f"{errors} 个错误，{warnings} 个警告 ({errors} error(s), {warnings} warning(s))"
+    counts = tr("{errors}，{warnings}",
+                errors=tr_n("{n} 个错误", "{n} 个错误", errors, n=errors),
+                warnings=tr_n("{n} 个警告", "{n} 个警告", warnings, n=warnings))
+    if current() == "en":
+        return counts
+    # the counts in English too, for whoever searches a log for them
+    return f"{counts} ({errors} error(s), {warnings} warning(s))"

@@ -23,6 +23,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..problems import Mark, Problem, Severity
 
 #: raw HTML tags an article may use (no attributes): line break, super/subscript, key, highlight
@@ -189,8 +190,8 @@ def unsafe_problems(body: str, path: str, first_line: int = 1) -> list[Problem]:
         found.setdefault((p.line, code, message), p)
 
     for m in _DANGEROUS_TAG_RE.finditer(masked):
-        add(m.start(), "BSC304", f"正文里的 HTML 标签 `<{m.group(1).lower()}>` 可能执行脚本或嵌入外部内容："
-                                 "文章只能用 Markdown 书写，请删除它")
+        add(m.start(), "BSC304", tr("正文里的 HTML 标签 `<{tag}>` 可能执行脚本或嵌入外部内容："
+                                    "文章只能用 Markdown 书写，请删除它", tag=m.group(1).lower()))
     risky_tags: set[int] = {m.start() for m in _DANGEROUS_TAG_RE.finditer(masked)}
     risky_tags |= {m.start() for m in _ANGLE_SCHEME_RE.finditer(masked)}
     risky_tags |= {m.start() for m in _AUTOLINK_RE.finditer(masked)}  # not a tag: a link
@@ -200,34 +201,38 @@ def unsafe_problems(body: str, path: str, first_line: int = 1) -> list[Problem]:
         for e in _EVENT_RE.finditer(attrs):
             bad = True
             add(m.start(3) + e.start(), "BSC304",
-                f"HTML 标签里的事件属性 `{e.group(1).lower()}=` 会执行脚本：请删除它（文章只能用 Markdown 书写）")
+                tr("HTML 标签里的事件属性 `{attr}=` 会执行脚本：请删除它（文章只能用 Markdown 书写）",
+                   attr=e.group(1).lower()))
         for u in _URL_ATTR_RE.finditer(attrs):
             scheme = dangerous_url(attrs[u.end():])
             if scheme:
                 bad = True
                 add(m.start(3) + u.end(), "BSC304",
-                    f"地址 `{scheme}…` 会执行脚本或嵌入数据：链接和图片只能用 http(s) 网址或站内页面")
+                    tr("地址 `{scheme}…` 会执行脚本或嵌入数据：链接和图片只能用 http(s) 网址或站内页面",
+                       scheme=scheme))
         tag = m.group(2).lower()
         if not bad and m.start() not in risky_tags and tag not in ALLOWED_TAGS:
-            add(m.start(), "BSC305", f"HTML 标签 `<{m.group(1)}{m.group(2)}>` 不会生效，发布时会原样显示为文字："
-                                     "文章只能用 Markdown 书写（加粗、链接、列表、表格都有 Markdown 写法）",
+            add(m.start(), "BSC305", tr("HTML 标签 `<{tag}>` 不会生效，发布时会原样显示为文字："
+                                        "文章只能用 Markdown 书写（加粗、链接、列表、表格都有 Markdown 写法）",
+                                        tag=m.group(1) + m.group(2)),
                 Severity.WARNING)
         elif tag in ALLOWED_TAGS and not _ALLOWED_RE.match(masked, m.start()) and not bad:
-            add(m.start(), "BSC305", f"HTML 标签 `<{m.group(1)}{tag}>` 不能带属性，发布时会原样显示为文字："
-                                     f"只写 `<{m.group(1)}{tag}>`", Severity.WARNING)
+            add(m.start(), "BSC305", tr("HTML 标签 `<{tag}>` 不能带属性，发布时会原样显示为文字："
+                                        "只写 `<{tag}>`", tag=m.group(1) + tag), Severity.WARNING)
     for m in _ANGLE_SCHEME_RE.finditer(masked):
-        add(m.start(), "BSC304", "尖括号里的 `javascript:` / `data:` 地址会执行脚本或嵌入数据：请删除它")
+        add(m.start(), "BSC304", tr("尖括号里的 `javascript:` / `data:` 地址会执行脚本或嵌入数据：请删除它"))
     for offset, scheme in _link_targets(masked):
-        add(offset, "BSC304", f"链接地址 `{scheme}…` 会执行脚本或嵌入数据：链接和图片只能用 http(s) 网址或站内页面")
+        add(offset, "BSC304", tr("链接地址 `{scheme}…` 会执行脚本或嵌入数据：链接和图片只能用 http(s) 网址或站内页面",
+                                 scheme=scheme))
     for m in _ATTR_LIST_RE.finditer(masked):
         for e in _EVENT_RE.finditer(m.group()):
             add(m.start() + e.start(), "BSC304",
-                f"属性列表里的事件属性 `{e.group(1).lower()}=` 会执行脚本：请删除它")
+                tr("属性列表里的事件属性 `{attr}=` 会执行脚本：请删除它", attr=e.group(1).lower()))
         for u in _URL_ATTR_RE.finditer(m.group()):
             scheme = dangerous_url(m.group()[u.end():])
             if scheme:
                 add(m.start() + u.end(), "BSC304",
-                    f"属性列表里的地址 `{scheme}…` 会执行脚本或嵌入数据：请删除它")
+                    tr("属性列表里的地址 `{scheme}…` 会执行脚本或嵌入数据：请删除它", scheme=scheme))
     return sorted(found.values())
 
 

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ..model.article import ArticleMeta
 from .validation import validation_problems
+from ..i18n import tr
 from ..problems import Mark, Problem, Severity, display_path
 from .articlebody import unsafe_problems
 from .paths import Tree
@@ -94,31 +95,32 @@ def _slug(path: Path) -> str:
 def load_article(path: Path, shown: str | None = None) -> tuple[Article | None, list[Problem]]:
     """One article file: the article (None when its block is unusable) and its problems."""
     shown = shown or display_path(path)
-    text, problems = read_source(path, shown, "BSC301", "文章")
+    text, problems = read_source(path, shown, "BSC301", "article")
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Mark(shown).problem(
-            "BSC301", "文章是空的：开头要有 --- 包围的信息块（title、unit、author、date 等），后面是正文")]
+            "BSC301", tr("文章是空的：开头要有 --- 包围的信息块（title、unit、author、date 等），后面是正文"))]
     split = split_front_matter(text)
     if split is None:
         if _FENCE_LINE.fullmatch(text.split("\n", 1)[0].rstrip("\r")):
-            message = "文章开头的信息块没有结束：请在信息块最后一行之后加一行 ---"
+            message = tr("文章开头的信息块没有结束：请在信息块最后一行之后加一行 ---")
         else:
-            message = ("文章缺少开头的信息块：第 1 行写 ---，接着写 title、unit、author、date 等，"
-                       "再写一行 ---，然后是正文")
+            message = tr("文章缺少开头的信息块：第 1 行写 ---，接着写 title、unit、author、date 等，"
+                         "再写一行 ---，然后是正文")
         return None, [Mark(shown).problem("BSC301", message)]
     front, body, body_line = split
     doc, problems = load_yaml_text(front, shown, line_offset=1)
     problems = [p if p.code != "BSC001" else Mark(p.path, p.line, p.col).problem(
-        "BSC301", p.message.replace("YAML 语法错误", "文章信息块的 YAML 写错了", 1)) for p in problems]
+        "BSC301", p.message.replace(tr("YAML 语法错误"), tr("文章信息块的 YAML 写错了"), 1))
+        for p in problems]
     body_problems = unsafe_problems(body, shown, body_line)
     if doc is None:
         return None, problems + body_problems
     data: Any = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
         return None, problems + body_problems + [doc.mark().problem(
-            "BSC301", "文章信息块应是 `键: 值` 的形式（如 title: 标题），而不是列表或单个值")]
+            "BSC301", tr("文章信息块应是 `键: 值` 的形式（如 title: 标题），而不是列表或单个值"))]
     try:
         meta = ArticleMeta.model_validate(data)
     except ValidationError as exc:
@@ -181,17 +183,25 @@ def check_articles(articles: Iterable[Article], units: dict, broken_units: Itera
         unit = units.get(a.unit)
         if unit is None:
             out.append(a.mark("unit").problem(
-                "BSC302", f"文章《{a.title}》的单位 unit `{a.unit}` 不在单位名录中：{_unit_hint(a.unit, units)}"))
+                "BSC302", tr("文章《{title}》的单位 unit `{unit}` 不在单位名录中：{hint}",
+                             title=a.title, unit=a.unit, hint=_unit_hint(a.unit, units))))
             continue
         if a.unit in broken:
             continue
-        for kind, ids, index, word in (("objectives", a.objectives, unit.objective_index, "战略目标"),
-                                       ("measures", a.measures, unit.measure_index, "指标")):
+        for kind, ids, index in (("objectives", a.objectives, unit.objective_index),
+                                 ("measures", a.measures, unit.measure_index)):
             for i, ident in enumerate(ids):
                 if ident not in index:
-                    out.append(a.mark(kind, i).problem(
-                        "BSC303", f"文章《{a.title}》提到的{word} `{ident}` 不在 {unit.name} 的计分卡中："
-                                  "这个链接不会生成，请改成该单位的编号或删除", Severity.WARNING, unit=unit.id))
+                    if kind == "objectives":
+                        message = tr("文章《{title}》提到的战略目标 `{id}` 不在 {unit} 的计分卡中："
+                                     "这个链接不会生成，请改成该单位的编号或删除",
+                                     title=a.title, id=ident, unit=unit.name)
+                    else:
+                        message = tr("文章《{title}》提到的指标 `{id}` 不在 {unit} 的计分卡中："
+                                     "这个链接不会生成，请改成该单位的编号或删除",
+                                     title=a.title, id=ident, unit=unit.name)
+                    out.append(a.mark(kind, i).problem("BSC303", message, Severity.WARNING,
+                                                       unit=unit.id))
     return out
 
 
@@ -199,11 +209,11 @@ def _unit_hint(value: str, units: dict) -> str:
     by_name = [uid for uid, u in units.items()
                if value in (getattr(u, "name", None), getattr(getattr(u, "entry", None), "short_name", None))]
     if by_name:
-        return f"这是单位名称，请写它的编号 `{by_name[0]}`"
+        return tr("这是单位名称，请写它的编号 `{id}`", id=by_name[0])
     close = difflib.get_close_matches(value, list(units), n=1, cutoff=0.6)
     if close:
-        return f"是不是 `{close[0]}`？"
-    return "请写名录（scorecards/registry.yml）中的单位编号"
+        return tr("是不是 `{id}`？", id=close[0])
+    return tr("请写名录（scorecards/registry.yml）中的单位编号")
 
 
 def load_and_check(content_root: Path | str, units: dict | None,
@@ -229,7 +239,7 @@ def content_problems(root: Path, tree: Tree) -> list[Problem]:
     if pages.is_dir() and tree.inside(pages):
         for path in tree.files(pages):
             if path.suffix == ".md" and not path.name.startswith("."):
-                problems += read_source(path, display_path(path), "BSC001", "页面")[1]
+                problems += read_source(path, display_path(path), "BSC001", "page")[1]
     return problems
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, paren, tr
+
 #: one forbidden character
 BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
+#: names shown to editors (translated where shown)
 _NAMES = {
-    0x00: "空字符 NUL", 0x07: "响铃符 BEL", 0x08: "退格符 BS", 0x0B: "垂直制表符 VT",
-    0x0C: "换页符 FF", 0x1B: "转义符 ESC", 0x7F: "删除符 DEL", 0x85: "下一行符 NEL",
-    0xFFFE: "非字符 U+FFFE", 0xFFFF: "非字符 U+FFFF",
+    0x00: N_("空字符 NUL"), 0x07: N_("响铃符 BEL"), 0x08: N_("退格符 BS"), 0x0B: N_("垂直制表符 VT"),
+    0x0C: N_("换页符 FF"), 0x1B: N_("转义符 ESC"), 0x7F: N_("删除符 DEL"), 0x85: N_("下一行符 NEL"),
+    0xFFFE: N_("非字符 U+FFFE"), 0xFFFF: N_("非字符 U+FFFF"),
 }
 
 #: a double-quoted YAML escape: `\x41`, `\u0041`, `\U00000041` or one character after `\`
@@ -30,10 +33,10 @@ def describe(ch: str) -> str:
     """`U+000B（垂直制表符 VT）`: the code point and what it is."""
     code = ord(ch)
     if 0xD800 <= code <= 0xDFFF:
-        name = "单独的代理码元"
+        name = tr("单独的代理码元")
     else:
-        name = _NAMES.get(code, "控制字符")
-    return f"U+{code:04X}（{name}）"
+        name = tr(_NAMES[code]) if code in _NAMES else tr("控制字符")
+    return f"U+{code:04X}" + paren(name)
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
@@ -63,7 +66,9 @@ def escape_producing_bad(source: str) -> tuple[int, str, str] | None:
     return None
 
 
-RAW_HINT = ("网页、XML 和下载文件都不能包含它。请删除这个字符（它通常来自复制粘贴或编码转换，"
+#: what to do about a forbidden character (translated where shown: `tr(RAW_HINT)`)
+RAW_HINT = N_("网页、XML 和下载文件都不能包含它。请删除这个字符（它通常来自复制粘贴或编码转换，"
             "在编辑器里可能看不见：把光标移到这个位置，按退格键删除）")
-ESCAPE_HINT = ("网页、XML 和下载文件都不能包含它。请删除这个转义；要换行请直接换行，"
+#: what to do about an escape that yields one (`tr(ESCAPE_HINT)`)
+ESCAPE_HINT = N_("网页、XML 和下载文件都不能包含它。请删除这个转义；要换行请直接换行，"
                "要写反斜杠请写 `\\\\` 或改用单引号")

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from ..i18n import tr
 from ..problems import Mark, Problem
 
 CODE = "BSC007"
@@ -36,10 +37,15 @@ class Tree:
         return real == self.real or self.real in real.parents
 
     def refusal(self, path: Path, display: str) -> Problem:
-        what = "文件夹" if path.is_dir() else "文件"
-        return Mark(display).problem(
-            CODE, f"`{display}` 是指向 {self.shown} 文件夹之外的链接（或链接循环），已拒绝读取："
-                  f"请把{what}本身放进 {self.shown} 文件夹，不要用符号链接指向别处")
+        if path.is_dir():
+            message = tr("`{path}` 是指向 {tree} 文件夹之外的链接（或链接循环），已拒绝读取："
+                         "请把文件夹本身放进 {tree} 文件夹，不要用符号链接指向别处",
+                         path=display, tree=self.shown)
+        else:
+            message = tr("`{path}` 是指向 {tree} 文件夹之外的链接（或链接循环），已拒绝读取："
+                         "请把文件本身放进 {tree} 文件夹，不要用符号链接指向别处",
+                         path=display, tree=self.shown)
+        return Mark(display).problem(CODE, message)
 
     def loop(self, path: Path) -> bool:
         """True for a link to a folder that contains the link (walking it never ends)."""

@@ -21,6 +21,7 @@ from ..model import (ActionsFile, City, CityFile, DepartmentsFile, GlossaryFile,
                      UnitFile)
 from ..model.assessment import RulesFile
 from .validation import validation_problems
+from ..i18n import join, tr
 from ..problems import Mark, Problem, Severity
 from .locate import Locator
 from .paths import Tree
@@ -104,7 +105,7 @@ class _Loader:
             data = {}
         if not isinstance(data, dict):
             self.problems.append(Mark(shown).problem(
-                "BSC004", "文件的最外层应是 `键: 值` 的映射，而不是列表或单个值"))
+                "BSC004", tr("文件的最外层应是 `键: 值` 的映射，而不是列表或单个值")))
             return None
         try:
             obj = model.model_validate(data)
@@ -121,20 +122,20 @@ class _Loader:
         root = self.root
         if not (root / "city.yml").is_file():
             return LoadResult(None, [Mark(self.display(root / "city.yml")).problem(
-                "BSC006", "找不到 city.yml：请在 scorecards 文件夹里运行，或写出它的路径（bscportal check 路径）")])
+                "BSC006", tr("找不到 city.yml：请在 scorecards 文件夹里运行，或写出它的路径（bscportal check 路径）"))])
         city_file = self.read(root / "city.yml", CityFile)
         registry = self.read(root / "registry.yml", RegistryFile) if (root / "registry.yml").is_file() else None
         if registry is None and not (root / "registry.yml").is_file():
             self.problems.append(Mark(self.display(root / "registry.yml")).problem(
-                "BSC006", "找不到单位名录 registry.yml"))
+                "BSC006", tr("找不到单位名录 registry.yml")))
         glossary = (self.read(root / "glossary.yml", GlossaryFile)
                     if (root / "glossary.yml").is_file() else GlossaryFile())
         for item in sorted(os.listdir(root)):
             if item not in CITY_FILES and item not in IGNORED and item != "units" \
                     and not item.startswith("."):
                 self.problems.append(Mark(self.display(root / item)).problem(
-                    "BSC006", f"不认识的文件或文件夹 `{item}`，已忽略：单位的数据应放在 units/<单位编号>/ 下",
-                    Severity.WARNING))
+                    "BSC006", tr("不认识的文件或文件夹 `{item}`，已忽略：单位的数据应放在 units/<单位编号>/ 下",
+                                 item=item), Severity.WARNING))
         if city_file is None or registry is None:
             return LoadResult(None, self.problems)
         units: dict[str, Unit] = {}
@@ -148,8 +149,8 @@ class _Loader:
         for name, folder in folders.items():
             if name not in registry_ids:
                 self.problems.append(Mark(self.display(folder / "unit.yml")).problem(
-                    "BSC107", f"文件夹 units/{name} 不在单位名录 registry.yml 中：请先在名录里登记该单位，"
-                    "或把文件夹改名为名录中的单位编号"))
+                    "BSC107", tr("文件夹 units/{name} 不在单位名录 registry.yml 中：请先在名录里登记该单位，"
+                                 "或把文件夹改名为名录中的单位编号", name=name)))
         for entry in registry.units:
             if entry.id in units:
                 continue  # duplicate registry ids are reported by the duplicate-id rule
@@ -178,15 +179,18 @@ class _Loader:
                 continue
             elif fname not in IGNORED and not fname.startswith("."):
                 self.problems.append(Mark(self.display(path)).problem(
-                    "BSC006", f"单位文件夹里不认识的文件 `{fname}`，已忽略：可用的文件名有 "
-                    + "、".join(list(UNIT_FILES) + [f"{d}/" for d in UNIT_FOLDERS]), Severity.WARNING))
+                    "BSC006", tr("单位文件夹里不认识的文件 `{name}`，已忽略：可用的文件名有 {names}",
+                                 name=fname,
+                                 names=join(list(UNIT_FILES) + [f"{d}/" for d in UNIT_FOLDERS])),
+                    Severity.WARNING))
         info = parts.get("unit.yml")
         if "unit.yml" not in parts:
             self.problems.append(Mark(self.display(folder / "unit.yml")).problem(
-                "BSC006", f"单位文件夹 units/{entry.id} 缺少 unit.yml：请至少写上 id、使命和愿景"))
+                "BSC006", tr("单位文件夹 units/{unit} 缺少 unit.yml：请至少写上 id、使命和愿景", unit=entry.id)))
         elif info is not None and info.id != entry.id:
             self.problems.append(self.locator.mark(info, "id").problem(
-                "BSC107", f"unit.yml 里的编号 `{info.id}` 与文件夹名 `{entry.id}` 不一致：请改成一致"))
+                "BSC107", tr("unit.yml 里的编号 `{id}` 与文件夹名 `{folder}` 不一致：请改成一致",
+                             id=info.id, folder=entry.id)))
         keyed: dict[str, dict[str, Any]] = {}
         for sub, model in UNIT_FOLDERS.items():
             keyed[sub] = {}
@@ -198,7 +202,7 @@ class _Loader:
                     continue
                 if path.suffix != ".yml":
                     self.problems.append(Mark(self.display(path)).problem(
-                        "BSC006", f"`{path.name}` 不是 .yml 文件，已忽略", Severity.WARNING))
+                        "BSC006", tr("`{name}` 不是 .yml 文件，已忽略", name=path.name), Severity.WARNING))
                     continue
                 obj = self.read(path, model)
                 if obj is None:
@@ -208,8 +212,9 @@ class _Loader:
                 if own != stem:
                     field_name = "period" if sub != "people" else "id"
                     self.problems.append(self.locator.mark(obj, field_name).problem(
-                        "BSC006", f"文件名 `{path.name}` 与其中的 {field_name} `{own}` 不一致："
-                        f"请把文件改名为 {own}.yml，或改正 {field_name}"))
+                        "BSC006", tr("文件名 `{name}` 与其中的 {field} `{own}` 不一致："
+                                     "请把文件改名为 {own}.yml，或改正 {field}",
+                                     name=path.name, field=field_name, own=own)))
                     continue
                 keyed[sub][stem] = obj
                 files[f"{sub}/{stem}"] = self.display(path)

@@ -4,17 +4,33 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ..i18n import join, paren, tr, tr_n, tr_p
 from ..problems import Problem
 from .yamlfile import YamlDoc
 
-_TYPE_WORDS = {
-    "float": "数字", "int": "整数", "bool": "true 或 false", "str": "文本", "date": "日期（如 2008-01-01）",
-    "list": "列表", "dict": "映射（`键: 值`）", "model": "映射（`键: 值`）", "finite": "有限的数字",
+#: what a value of each pydantic type is called in messages (`应为数字`), in the current language
+_TYPE_WORDS: dict[str, Callable[[], str]] = {
+    "float": lambda: tr_p("kind of value", "数字"),
+    "int": lambda: tr_p("kind of value", "整数"),
+    "bool": lambda: tr_p("kind of value", "true 或 false"),
+    "str": lambda: tr_p("kind of value", "文本"),
+    "date": lambda: tr_p("kind of value", "日期（如 2008-01-01）"),
+    "list": lambda: tr_p("kind of value", "列表"),
+    "dict": lambda: tr_p("kind of value", "映射（`键: 值`）"),
+    "model": lambda: tr_p("kind of value", "映射（`键: 值`）"),
+    "finite": lambda: tr_p("kind of value", "有限的数字"),
+}
+#: the bound a number breaks (`应大于 0`)
+_BOUND_WORDS: dict[str, Callable[[], str]] = {
+    "greater_than": lambda: tr_p("bound of a number", "大于"),
+    "greater_than_equal": lambda: tr_p("bound of a number", "不小于"),
+    "less_than": lambda: tr_p("bound of a number", "小于"),
+    "less_than_equal": lambda: tr_p("bound of a number", "不大于"),
 }
 
 
@@ -89,11 +105,20 @@ def _where(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
+def _named(label: str | None, field: str) -> str:
+    """`` `target`（目标值）``: the field as written, and its title when that says more."""
+    return f"`{field}`" + paren(tr(label)) if label and label != field else f"`{field}`"
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
 def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = err["type"]
     holder, label = _walk(model, loc)
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
-    named = f"`{field}`（{label}）" if label and label != field else f"`{field}`"
+    named = _named(label, field)
     given = err.get("input")
     shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
     if kind == "extra_forbidden":
@@ -104,47 +129,54 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
         hint = ""
         if close and parent_holder is not None:
             title = parent_holder.model_fields[close[0]].title
-            hint = f"是不是想写 `{close[0]}`（{title}）？"
+            meant = f"`{close[0]}`" + (paren(tr(title)) if title else "")
+            hint = tr("是不是想写 {field}？", field=meant)
         else:
-            hint = "可用的字段：" + "、".join(allowed[:20]) + "。"
-        return "BSC003", f"未知字段 `{field}`：{hint}拼错的字段不会被忽略，请改正或删除"
+            hint = tr("可用的字段：{fields}。", fields=join(allowed[:20]))
+        return "BSC003", tr("未知字段 `{field}`：{hint}拼错的字段不会被忽略，请改正或删除",
+                            field=field, hint=hint)
     if kind == "missing":
-        return "BSC005", f"缺少必填字段 {named}：请补上"
+        return "BSC005", tr("缺少必填字段 {field}：请补上", field=named)
     if kind == "string_pattern_mismatch":
-        return "BSC004", (f"{named} 的值 {shown} 不是合法编号：编号只能用英文字母、数字和 - _ .，"
-                          "并以字母或数字开头；中文名称请写在 name 里")
+        return "BSC004", tr("{field} 的值 {value} 不是合法编号：编号只能用英文字母、数字和 - _ .，"
+                            "并以字母或数字开头；中文名称请写在 name 里", field=named, value=shown)
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return "BSC004", f"{named} 的值 {shown} 无效：应为 {expected} 之一"
+        return "BSC004", tr("{field} 的值 {value} 无效：应为 {expected} 之一",
+                            field=named, value=shown, expected=expected)
     if kind in ("string_too_short",):
-        return "BSC004", f"{named} 不能为空"
+        return "BSC004", tr("{field} 不能为空", field=named)
     if kind in ("too_short",):
         n = err.get("ctx", {}).get("min_length", 1)
-        return "BSC004", f"{named} 至少需要 {n} 项"
+        return "BSC004", tr_n("{field} 至少需要 {n} 项", "{field} 至少需要 {n} 项", _count(n) or 0,
+                              field=named, n=n)
     if kind == "string_too_long":
         n = err.get("ctx", {}).get("max_length", "")
-        return "BSC004", f"{named} 太长：最多 {n} 个字符，请精简或移到说明字段"
+        return "BSC004", tr_n("{field} 太长：最多 {n} 个字符，请精简或移到说明字段",
+                              "{field} 太长：最多 {n} 个字符，请精简或移到说明字段", _count(n) or 0,
+                              field=named, n=n)
     if kind == "too_long":
         n = err.get("ctx", {}).get("max_length", "")
-        return "BSC004", f"{named} 的项数太多：最多 {n} 项"
+        return "BSC004", tr_n("{field} 的项数太多：最多 {n} 项", "{field} 的项数太多：最多 {n} 项",
+                              _count(n) or 0, field=named, n=n)
     if kind == "finite_number":
-        return "BSC004", f"{named} 的值 {shown} 不是有限的数字：请写实际的数值"
+        return "BSC004", tr("{field} 的值 {value} 不是有限的数字：请写实际的数值", field=named, value=shown)
     if kind.startswith(("greater_than", "less_than")):
         limit = next(iter(err.get("ctx", {}).values()), "")
-        word = {"greater_than": "大于", "greater_than_equal": "不小于",
-                "less_than": "小于", "less_than_equal": "不大于"}[kind]
-        return "BSC004", f"{named} 的值 {shown} 超出范围：应{word} {limit}"
+        return "BSC004", tr("{field} 的值 {value} 超出范围：应{bound} {limit}",
+                            field=named, value=shown, bound=_BOUND_WORDS[kind](), limit=limit)
     if kind == "value_error":
         text = err["msg"].removeprefix("Value error, ")
-        return "BSC004", f"{named}：{text}" if field else text
+        return "BSC004", tr("{field}：{text}", field=named, text=text) if field else text
     if kind == "assertion_error":
         return "BSC004", err["msg"]
-    for word, zh in _TYPE_WORDS.items():
+    for word, what in _TYPE_WORDS.items():
         if kind.startswith(word):
-            return "BSC004", f"{named} 应为{zh}，实际写的是 {shown}"
+            return "BSC004", tr("{field} 应为{kind}，实际写的是 {value}",
+                                field=named, kind=what(), value=shown)
     if kind.startswith("date"):
-        return "BSC004", f"{named} 应为日期（如 2008-01-01），实际写的是 {shown}"
-    return "BSC004", f"{named}：{err['msg']}（实际写的是 {shown}）"
+        return "BSC004", tr("{field} 应为日期（如 2008-01-01），实际写的是 {value}", field=named, value=shown)
+    return "BSC004", tr("{field}：{text}（实际写的是 {value}）", field=named, text=err["msg"], value=shown)
 
 
 def _is_type_error(kind: str) -> bool:
@@ -154,15 +186,16 @@ def _is_type_error(kind: str) -> bool:
 def _union_message(group: list[ErrorDetails], model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     _, label = _walk(model, loc)
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
-    named = f"`{field}`（{label}）" if label and label != field else f"`{field}`"
     words: list[str] = []
     for e in group:
-        for word, zh in _TYPE_WORDS.items():
-            if e["type"].startswith(word) and zh not in words:
-                words.append(zh)
+        for word, what in _TYPE_WORDS.items():
+            if e["type"].startswith(word) and what() not in words:
+                words.append(what())
     given = group[0].get("input")
     shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    return f"{named} 的值 {shown} 类型不对：应为 {'、'.join(words) or '其他类型'}"
+    kinds = join(words) if words else tr("其他类型")
+    return tr("{field} 的值 {value} 类型不对：应为 {kinds}", field=_named(label, field), value=shown,
+              kinds=kinds)
 
 
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc) -> list[Problem]:
@@ -186,6 +219,6 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], doc: YamlD
             mark = doc.mark(loc)
         where = _where(loc)
         if where and err["type"] not in ("extra_forbidden",):
-            message = f"{message}（位置：{where}）"
+            message = message + tr("（位置：{where}）", where=where)
         problems.append(mark.problem(code, message))
     return problems

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import tr, tr_p
 from ..problems import Mark, Problem, Severity
 from .aliases import alias_position
 from .characters import BAD_CHAR, ESCAPE_HINT, RAW_HINT, describe, escape_producing_bad, line_col
@@ -213,14 +214,15 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, col = self._pos(node)
             raise _Refused(Mark(self.doc.path, line, col).problem(
-                "BSC001", f"嵌套超过 {MAX_DEPTH} 层：请把内容改成更浅的结构"))
+                "BSC001", tr("嵌套超过 {depth} 层：请把内容改成更浅的结构", depth=MAX_DEPTH)))
         if not self.track:
             return self._build(node, loc, depth)
         seen = node.__dict__.get("_built", 0)
         if seen == 1:  # an alias inside the value it names
             line, col = self._alias_pos(loc)
             raise _Refused(Mark(self.doc.path, line, col).problem(
-                "BSC001", "别名 `*` 引用了包含它自己的内容，会无限展开：请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
+                "BSC001", tr("别名 `*` 引用了包含它自己的内容，会无限展开：请去掉 `&` 锚点和 `*` 别名，"
+                            "把内容直接写出来")))
         if seen == 2:  # an alias: build the copy it stands for, counting its size
             if not self.expanding:
                 self.alias_loc = loc
@@ -240,13 +242,14 @@ class _Builder:
             if self.expanded > MAX_ALIAS_CHARS:
                 line, col = self._alias_pos(self.alias_loc)
                 raise _Refused(Mark(self.doc.path, line, col).problem(
-                    "BSC001", f"别名 `*` 展开后的内容超过 {MAX_ALIAS_CHARS} 个字符（从这个别名起超出）："
-                              "这会让网站膨胀到难以生成。请去掉 `&` 锚点和 `*` 别名，把内容直接写出来"))
+                    "BSC001", tr("别名 `*` 展开后的内容超过 {limit} 个字符（从这个别名起超出）："
+                                 "这会让网站膨胀到难以生成。请去掉 `&` 锚点和 `*` 别名，把内容直接写出来",
+                                 limit=MAX_ALIAS_CHARS)))
         if node.tag not in _CORE_TAGS:
             line, col = self._pos(node)
             self._error(line, col, "BSC001",
-                        f"不支持 YAML 标签 `{node.tag.replace('tag:yaml.org,2002:', '!!')}`："
-                        "请删除它，直接写值")
+                        tr("不支持 YAML 标签 `{tag}`：请删除它，直接写值",
+                           tag=node.tag.replace('tag:yaml.org,2002:', '!!')))
             return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
@@ -262,19 +265,20 @@ class _Builder:
         for key_node, value_node in node.value:
             line, col = self._pos(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self._error(line, col, "BSC001", "键必须是简单文本，不能是列表或映射：改成 `名称: 值` 的形式")
+                self._error(line, col, "BSC001",
+                            tr("键必须是简单文本，不能是列表或映射：改成 `名称: 值` 的形式"))
                 continue
             key = str(key_node.value)
             if key_node.style == '"' and BAD_CHAR.search(key):
                 self._control_escape(key_node)
             if key == "<<":
-                self._error(line, col, "BSC001", "不支持 YAML 合并键 `<<`：请把字段直接写出来")
+                self._error(line, col, "BSC001", tr("不支持 YAML 合并键 `<<`：请把字段直接写出来"))
                 continue
             if key in out:
                 first = lines.get(key, 0)
                 self._error(line, col, "BSC002",
-                            f"重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
-                            "否则后一个会悄悄覆盖前一个")
+                            tr("重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
+                               "否则后一个会悄悄覆盖前一个", key=key, first=first))
                 continue
             lines[key] = line
             out[key] = self.build(value_node, loc + (key,), depth + 1)
@@ -309,11 +313,12 @@ class _Builder:
         if number is None or not abs(number) < MAX_NUMBER:
             line, col = self._pos(node)
             short = len(value) <= 24
-            shown = value if short else f"{value[:20]}…（共 {len(value)} 个字符）"
-            quoted = f"：'{value}'" if short else "（两边各加一个 '）"
+            shown = value if short else tr("{start}…（共 {n} 个字符）", start=value[:20], n=len(value))
+            quoted = tr("：'{value}'", value=value) if short else tr("（两边各加一个 '）")
             self._error(line, col, "BSC004",
-                        f"数字 `{shown}` 太大：数值最多写 {MAX_DIGITS} 位数字，且要小于 10 的 15 次方"
-                        f"（1000 万亿）。如果这是文字（如编号、电话号码），请加引号{quoted}")
+                        tr("数字 `{shown}` 太大：数值最多写 {digits} 位数字，且要小于 10 的 15 次方"
+                           "（1000 万亿）。如果这是文字（如编号、电话号码），请加引号{quoted}",
+                           shown=shown, digits=MAX_DIGITS, quoted=quoted))
             return value
         if is_int:
             return number if str(number) == value else SourceInt(int(number), value)
@@ -325,29 +330,38 @@ class _Builder:
         found = escape_producing_bad(self.text[start:end])
         if found is None:  # pragma: no cover - every forbidden character comes from an escape
             line, col = self._pos(node)
-            self._error(line, col, "BSC001", f"文字里有控制字符：{ESCAPE_HINT}")
+            self._error(line, col, "BSC001", tr("文字里有控制字符：{hint}", hint=tr(ESCAPE_HINT)))
             return
         offset, escape, ch = found
         line, col = line_col(self.text, start + offset)
         self._error(line + self.line_offset, col, "BSC001",
-                    f"双引号里的转义 `{escape}` 是控制字符 {describe(ch)}：{ESCAPE_HINT}")
+                    tr("双引号里的转义 `{escape}` 是控制字符 {char}：{hint}",
+                       escape=escape, char=describe(ch), hint=tr(ESCAPE_HINT)))
+
+
+#: what `read_source` reads, as its messages name it
+_WHAT = {"file": lambda: tr_p("what is read", "文件"), "article": lambda: tr_p("what is read", "文章"),
+         "page": lambda: tr_p("what is read", "页面")}
 
 
 def read_source(path: Path, display: str, code: str = "BSC001",
-                what: str = "文件") -> tuple[str | None, list[Problem]]:
+                what: str = "file") -> tuple[str | None, list[Problem]]:
     """A source file's text (UTF-8, BOM allowed, size-capped, no control characters), or a
-    problem saying why not. The size is known before anything is read."""
+    problem saying why not. The size is known before anything is read. `what` is `file`,
+    `article` or `page`."""
+    what = _WHAT[what]()
     try:
         # stat before opening: opening a named pipe would wait for a writer forever
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            return None, [Mark(display).problem(code, f"{what}不是普通文件（可能是设备或管道）：请换成普通文件")]
+            return None, [Mark(display).problem(code, tr("{what}不是普通文件（可能是设备或管道）：请换成普通文件", what=what))]
         if info.st_size > MAX_BYTES:
             return None, [_too_big(display, code, what, info.st_size)]
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [Mark(display).problem(code, f"无法读取{what}：{exc.strerror}")]
+        return None, [Mark(display).problem(code, tr("无法读取{what}：{reason}", what=what,
+                                                      reason=exc.strerror))]
     if len(raw) > MAX_BYTES:  # grew while we looked
         return None, [_too_big(display, code, what, len(raw))]
     try:
@@ -355,18 +369,25 @@ def read_source(path: Path, display: str, code: str = "BSC001",
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Mark(display, line, 1).problem(
-            code, f"{what}不是 UTF-8 编码（可能是 GBK）：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）")]
+            code, tr("{what}不是 UTF-8 编码（可能是 GBK）：请用 UTF-8 保存（在编辑器的“另存为”里选择 UTF-8）",
+                     what=what))]
     bad = BAD_CHAR.search(text)
     if bad is not None:
         line, col = line_col(text, bad.start())
         return None, [Mark(display, line, col).problem(
-            code, f"第 {line} 行第 {col} 列有控制字符 {describe(bad.group())}：{RAW_HINT}")]
+            code, _control_char(line, col, bad.group()))]
     return text, []
 
 
 def _too_big(display: str, code: str, what: str, size: int) -> Problem:
     return Mark(display).problem(
-        code, f"{what}过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）：请拆分或精简")
+        code, tr("{what}过大（{size} KB，上限 {limit} KB）：请拆分或精简",
+                 what=what, size=size // 1024, limit=MAX_BYTES // 1024))
+
+
+def _control_char(line: int, col: int, ch: str) -> str:
+    return tr("第 {line} 行第 {col} 列有控制字符 {char}：{hint}",
+              line=line, col=col, char=describe(ch), hint=tr(RAW_HINT))
 
 
 def load_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
@@ -388,7 +409,7 @@ def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlD
     if bad is not None:  # text that did not come through `read_source`
         line, col = line_col(text, bad.start())
         return None, [Mark(display, line + line_offset, col).problem(
-            "BSC001", f"第 {line + line_offset} 行第 {col} 列有控制字符 {describe(bad.group())}：{RAW_HINT}")]
+            "BSC001", _control_char(line + line_offset, col, bad.group()))]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -402,7 +423,7 @@ def load_yaml_text(text: str, display: str, line_offset: int = 0) -> tuple[YamlD
     except _Refused as refused:
         return None, [refused.problem]
     except RecursionError:  # pragma: no cover - MAX_DEPTH keeps far below the limit
-        return None, [Mark(display).problem("BSC001", "文件嵌套太深：请把内容改成更浅的结构")]
+        return None, [Mark(display).problem("BSC001", tr("文件嵌套太深：请把内容改成更浅的结构"))]
     return doc, builder.problems
 
 

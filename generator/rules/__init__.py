@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Iterator
 
+from ..i18n import N_
 from ..model import City, Scale, Unit
 from ..model.source import SourceLocator
 from ..problems import Problem, Severity
@@ -80,25 +81,26 @@ def get(code: str) -> ModuleType:
     raise KeyError(f"no rule {code}")
 
 
-#: codes that come from loading rather than from a rule module (documented in docs/rules.md)
+#: codes that come from loading rather than from a rule module (documented in docs/rules.md;
+#: the descriptions are translated where shown: `tr(LOAD_CODES[code])`)
 LOAD_CODES = {
-    "BSC001": "YAML 语法错误（Tab 缩进、未结束的引号或括号等，附中文说明）、文件过大（上限 1 MB）、"
+    "BSC001": N_("YAML 语法错误（Tab 缩进、未结束的引号或括号等，附中文说明）、文件过大（上限 1 MB）、"
               "不是 UTF-8 编码、控制字符（如 U+0000、U+000B，无论直接写入还是写成 `\\v` 之类的转义）、"
-              "嵌套太深、别名展开过多、不支持的标签和合并键",
-    "BSC002": "重复的键",
-    "BSC003": "未知字段（字段名拼错）",
-    "BSC004": "类型或取值不对（包括超过 20 位或不小于 10 的 15 次方的数字）",
-    "BSC005": "缺少必填字段",
-    "BSC006": "文件放错位置、文件名与内容不一致",
-    "BSC007": "符号链接指向 scorecards/ 或 content/ 之外（或链接循环）：这样的文件和文件夹不会被读取",
-    "BSC107": "单位文件夹不在名录中、编号与文件夹名不一致",
-    "BSC301": "经验文章（content/articles/*.md）开头的信息块缺失、没有结束的 `---`、文件过大、不是 UTF-8、"
-              "文件里有控制字符、YAML 语法错误或不是 `键: 值` 的形式（信息块里字段的问题用 BSC002–BSC005 报告）",
-    "BSC302": "经验文章的 unit 不是名录中的单位",
-    "BSC303": "经验文章提到的目标或指标编号在该单位不存在（警告：不生成这些链接）",
-    "BSC304": "经验文章正文里有不安全的内容：`<script>`、`<iframe>`、`<object>`、`<embed>` 等标签，"
-              "`onclick=` 之类的事件属性，或 `javascript:`、`data:` 链接地址",
-    "BSC305": "经验文章正文里有其他 HTML 标签（警告：文章只能用 Markdown，这些标签发布时显示为文字）",
+              "嵌套太深、别名展开过多、不支持的标签和合并键"),
+    "BSC002": N_("重复的键"),
+    "BSC003": N_("未知字段（字段名拼错）"),
+    "BSC004": N_("类型或取值不对（包括超过 20 位或不小于 10 的 15 次方的数字）"),
+    "BSC005": N_("缺少必填字段"),
+    "BSC006": N_("文件放错位置、文件名与内容不一致"),
+    "BSC007": N_("符号链接指向 scorecards/ 或 content/ 之外（或链接循环）：这样的文件和文件夹不会被读取"),
+    "BSC107": N_("单位文件夹不在名录中、编号与文件夹名不一致"),
+    "BSC301": N_("经验文章（content/articles/*.md）开头的信息块缺失、没有结束的 `---`、文件过大、不是 UTF-8、"
+              "文件里有控制字符、YAML 语法错误或不是 `键: 值` 的形式（信息块里字段的问题用 BSC002–BSC005 报告）"),
+    "BSC302": N_("经验文章的 unit 不是名录中的单位"),
+    "BSC303": N_("经验文章提到的目标或指标编号在该单位不存在（警告：不生成这些链接）"),
+    "BSC304": N_("经验文章正文里有不安全的内容：`<script>`、`<iframe>`、`<object>`、`<embed>` 等标签，"
+              "`onclick=` 之类的事件属性，或 `javascript:`、`data:` 链接地址"),
+    "BSC305": N_("经验文章正文里有其他 HTML 标签（警告：文章只能用 Markdown，这些标签发布时显示为文字）"),
 }
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model.vocab import ACTION_STATUS
+from ..i18n import tr
 from ..problems import Problem, Severity
 from ..scoring.tracking import status_conflicts
 from . import Context
@@ -41,6 +42,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         for a in unit.actions:
             for c in status_conflicts(a, ctx.as_of):
                 yield at(ctx, a, c.field, code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"行动方案 {a.id}（{a.name}）写的状态是“{ACTION_STATUS.label(c.written)}”，"
-                                 f"但截至 {ctx.as_of.isoformat()} {c.reason}：按日期应为“{ACTION_STATUS.label(c.derived)}”。"
-                                 "请写实际完成日期 completed，或改正状态（一般不必写 status，按日期推算）")
+                         message=tr("行动方案 {id}（{name}）写的状态是“{written}”，但截至 {date} {reason}："
+                                    "按日期应为“{derived}”。请写实际完成日期 completed，或改正状态"
+                                    "（一般不必写 status，按日期推算）",
+                                    id=a.id, name=a.name, written=ACTION_STATUS.label(c.written),
+                                    date=ctx.as_of.isoformat(), reason=c.reason,
+                                    derived=ACTION_STATUS.label(c.derived)))

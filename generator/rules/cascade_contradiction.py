@@ -26,6 +26,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ..model import Measure, PersonalMeasure, TargetRange
+from ..i18n import record_sep, tr, tr_p
 from ..problems import Problem, Severity
 from ..scoring import cascade
 from . import Context
@@ -38,7 +39,7 @@ SEVERITY = Severity.ERROR
 
 def _text(v: object) -> str:
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return tr_p("yes or no", "是") if v else tr_p("yes or no", "否")
     if isinstance(v, (int, float)):
         return f"{v:g}"
     if isinstance(v, TargetRange):
@@ -55,11 +56,13 @@ def check(ctx: Context) -> Iterator[Problem]:
                 targets[id(c.measure)].append(c)
         for group in targets.values():
             m, up = group[0].measure, group[0].source
-            keys = "；".join(f"{c.key}：{_text(c.own)}，上级 {_text(c.theirs)}" for c in group)
+            keys = record_sep().join(tr("{period}：{own}，上级 {theirs}", period=c.key, own=_text(c.own),
+                                        theirs=_text(c.theirs)) for c in group)
             field = "target" if isinstance(m, PersonalMeasure) and m.target is not None and not m.targets else "targets"
             yield at(ctx, m, field, code=CODE, unit=unit,
-                     message=f"{_who(m, group[0])}的目标值与它分解自的指标 {up.id}（{up.name}）不同（{keys}）："
-                             "不写目标值即沿用上级指标的；确实不同请在 override_reason 写明原因")
+                     message=tr("{who}的目标值与它分解自的指标 {id}（{name}）不同（{values}）："
+                                "不写目标值即沿用上级指标的；确实不同请在 override_reason 写明原因",
+                                who=_who(m, group[0]), id=up.id, name=up.name, values=keys))
         for c in found:
             if c.what != "actual":
                 continue
@@ -67,12 +70,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             sub: tuple[str, ...] = (("actuals", c.measure.id) if c.person is None
                                     else ("people", c.person.id, "actuals", c.measure.id))
             yield at(ctx, results, *sub, code=CODE, unit=unit,
-                     message=f"{_who(c.measure, c)}在 {c.key} 的实际值 {_text(c.own)} 与它分解自的指标 "
-                             f"{c.source.id}（{c.source.name}）的 {_text(c.theirs)} 不同：删去这个实际值即沿用单位的，"
-                             "确实不同请在指标上写 override_reason 说明原因")
+                     message=tr("{who}在 {period} 的实际值 {own} 与它分解自的指标 {id}（{name}）的 {theirs} 不同："
+                                "删去这个实际值即沿用单位的，确实不同请在指标上写 override_reason 说明原因",
+                                who=_who(c.measure, c), period=c.key, own=_text(c.own),
+                                id=c.source.id, name=c.source.name, theirs=_text(c.theirs)))
 
 
 def _who(m: Measure | PersonalMeasure, c: cascade.Contradiction) -> str:
     if c.person is not None:
-        return f"{c.person.name}的个人指标 {m.id}（{m.name}）"
-    return f"部门分卡指标 {m.id}（{m.name}）"
+        return tr("{person}的个人指标 {id}（{name}）", person=c.person.name, id=m.id, name=m.name)
+    return tr("部门分卡指标 {id}（{name}）", id=m.id, name=m.name)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Unit
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -63,4 +64,5 @@ def check(ctx: Context) -> Iterator[Problem]:
             index = last.drives.index(cycle[-1])
             path = " → ".join(cycle)
             yield at(ctx, last, "drives", index, code=CODE, unit=unit,
-                     message=f"因果关系形成了循环：{path}。战略地图的箭头应自下而上，请删去其中一条 drives")
+                     message=tr("因果关系形成了循环：{path}。战略地图的箭头应自下而上，请删去其中一条 drives",
+                                path=path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -28,5 +29,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                       if (m := unit.measure_index.get(i.measure)) is not None and m.type == "driver")
         if total > 0 and drivers / total > limit:
             yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                     message=f"考核量表 {scale.period} 中驱动（过程）指标占权重 {drivers / total:.0%}，"
-                             f"超过 {limit:.0%}：考核应以结果指标为主，过程指标可作为监控指标")
+                     message=tr("考核量表 {period} 中驱动（过程）指标占权重 {share:.0%}，超过 {limit:.0%}："
+                                "考核应以结果指标为主，过程指标可作为监控指标",
+                                period=scale.period, share=drivers / total, limit=limit))

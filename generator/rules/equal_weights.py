@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr_n
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -31,5 +32,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         weights = {round(item.weight, 6) for item in scale.items}
         if len(scale.items) >= 3 and len(weights) == 1:
             yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                     message=f"考核量表 {scale.period} 的 {len(scale.items)} 个指标权重全部相同："
-                             "平均分配权重看不出工作重点，请按指标对战略的重要程度设置权重")
+                     message=tr_n("考核量表 {period} 的 {n} 个指标权重全部相同："
+                                  "平均分配权重看不出工作重点，请按指标对战略的重要程度设置权重",
+                                  "考核量表 {period} 的 {n} 个指标权重全部相同："
+                                  "平均分配权重看不出工作重点，请按指标对战略的重要程度设置权重",
+                                  len(scale.items), period=scale.period, n=len(scale.items)))

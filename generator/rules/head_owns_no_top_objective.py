@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import join, tr, tr_n
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -39,13 +40,17 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not heads:
             if unit.posts:
                 yield at(ctx, unit.info, "id", code=CODE, unit=unit, severity=SEVERITY,
-                         message="没有写明本单位主要负责人的岗位：请在 unit.yml 写 heads（posts.yml 中的岗位编号，"
-                                 f"如党委书记、乡长），并让他们负责“{top.name}”层面的目标")
+                         message=tr("没有写明本单位主要负责人的岗位：请在 unit.yml 写 heads（posts.yml 中的岗位编号，"
+                                    "如党委书记、乡长），并让他们负责“{perspective}”层面的目标",
+                                    perspective=top.name))
             continue
         if any(o.owner in heads for o in objectives):
             continue
-        names = "、".join(unit.owner_name(h) or h for h in unit.info.heads)
+        names = join(unit.owner_name(h) or h for h in unit.info.heads)
         yield at(ctx, objectives[0], "owner" if objectives[0].owner else "id", code=CODE, unit=unit,
                  severity=SEVERITY,
-                 message=f"“{top.name}”层面的 {len(objectives)} 个目标没有一个由主要负责人（{names}）负责："
-                         "平衡计分卡需要主要领导亲自抓，请把其中至少一个目标的 owner 写成主要负责人的岗位")
+                 message=tr_n("“{perspective}”层面的 {n} 个目标没有一个由主要负责人（{heads}）负责："
+                              "平衡计分卡需要主要领导亲自抓，请把其中至少一个目标的 owner 写成主要负责人的岗位",
+                              "“{perspective}”层面的 {n} 个目标没有一个由主要负责人（{heads}）负责："
+                              "平衡计分卡需要主要领导亲自抓，请把其中至少一个目标的 owner 写成主要负责人的岗位",
+                              len(objectives), perspective=top.name, n=len(objectives), heads=names))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -38,7 +39,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if adj is None or (cap is not None and abs(adj.points) <= cap + 1e-9):
                     continue
                 who = unit.person_index[person_id].name if person_id in unit.person_index else person_id
-                why = ("考核办法没有规定领导班子最终调整的上限（multi_post.adjustment_cap），这个调整不计入"
-                       if cap is None else f"超过考核办法规定的上限 {cap:g} 分，只按 {cap:g} 分计")
+                why = (tr("考核办法没有规定领导班子最终调整的上限（multi_post.adjustment_cap），这个调整不计入")
+                       if cap is None else tr("超过考核办法规定的上限 {cap:g} 分，只按 {cap:g} 分计", cap=cap))
                 yield at(ctx, mine.final_adjustment, "points", code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"{pid} {who}的领导班子最终调整为 {adj.points:+g} 分，{why}")
+                         message=tr("{period} {person}的领导班子最终调整为 {points:+g} 分，{why}",
+                                    period=pid, person=who, points=adj.points, why=why))

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model.vocab import CAPITAL
+from ..i18n import join, tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at, learning_objectives
@@ -39,13 +40,15 @@ def check(ctx: Context) -> Iterator[Problem]:
         tagged = [o for o in objectives if o.capital is not None]
         if not tagged:
             yield at(ctx, objectives[0], "perspective", code=CODE, unit=unit, severity=SEVERITY,
-                     message="学习与成长层面的目标都没有标明资本类型：请给每个目标写 capital"
-                             "（human 人力资本 / information 信息资本 / organisation 组织资本），以便按资本检查是否都有指标")
+                     message=tr("学习与成长层面的目标都没有标明资本类型：请给每个目标写 capital"
+                                "（human 人力资本 / information 信息资本 / organisation 组织资本），"
+                                "以便按资本检查是否都有指标"))
             continue
         covered = {o.capital for o in measured}
         missing = [label for value, label in CAPITAL.terms if value not in covered]
         if missing:
             anchor = tagged[0]
             yield at(ctx, anchor, "capital", code=CODE, unit=unit, severity=SEVERITY,
-                     message=f"学习与成长层面的{'、'.join(missing)}没有任何指标：三种无形资本都需要可衡量的目标和指标"
-                             "（如信息系统使用率、机关作风评议得分），否则学习与成长只剩培训学时")
+                     message=tr("学习与成长层面的{capitals}没有任何指标：三种无形资本都需要可衡量的目标和指标"
+                                "（如信息系统使用率、机关作风评议得分），否则学习与成长只剩培训学时",
+                                capitals=join(missing)))

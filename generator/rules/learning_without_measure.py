@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -33,5 +34,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 anchor = objs[0] if objs else unit.objectives[0]
                 yield at(ctx, anchor, "perspective" if objs else "id", code=CODE, unit=unit,
                          severity=SEVERITY,
-                         message=f"“{persp.name}”层面没有任何指标：人力、信息、组织资本也需要可衡量的指标"
-                                 "（如培训覆盖率、信息系统使用率）")
+                         message=tr("“{perspective}”层面没有任何指标：人力、信息、组织资本也需要可衡量的指标"
+                                    "（如培训覆盖率、信息系统使用率）", perspective=persp.name))

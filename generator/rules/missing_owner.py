@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -30,9 +31,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         for m in unit.all_measures:
             if m.owner is None:
                 yield at(ctx, m, "id", code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"指标 {m.id}（{m.name}）没有责任人：请写 owner（岗位或部门编号），"
-                                 "以便跟踪督办、保证数据真实")
+                         message=tr("指标 {id}（{name}）没有责任人：请写 owner（岗位或部门编号），"
+                                    "以便跟踪督办、保证数据真实", id=m.id, name=m.name))
         for a in unit.actions:
             if a.owner is None:
                 yield at(ctx, a, "id", code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"行动方案 {a.id}（{a.name}）没有责任人：请写 owner（岗位或部门编号）")
+                         message=tr("行动方案 {id}（{name}）没有责任人：请写 owner（岗位或部门编号）",
+                                    id=a.id, name=a.name))

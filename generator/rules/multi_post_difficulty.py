@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import join, tr_n
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -30,5 +31,9 @@ def check(ctx: Context) -> Iterator[Problem]:
                        if (p := unit.post_index.get(a.post)) is not None and p.difficulty is None]
             if missing:
                 yield at(ctx, person, "posts", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                         message=f"{person.id} 身兼 {len(person.posts)} 个岗位，其中 {'、'.join(missing)} "
-                                 "没有岗位难度类别：请在 posts.yml 中写 difficulty，否则一人多岗的得分无法校正")
+                         message=tr_n("{person} 身兼 {n} 个岗位，其中 {posts} 没有岗位难度类别："
+                                      "请在 posts.yml 中写 difficulty，否则一人多岗的得分无法校正",
+                                      "{person} 身兼 {n} 个岗位，其中 {posts} 没有岗位难度类别："
+                                      "请在 posts.yml 中写 difficulty，否则一人多岗的得分无法校正",
+                                      len(person.posts), person=person.id, n=len(person.posts),
+                                      posts=join(missing)))

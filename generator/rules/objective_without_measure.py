@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -28,4 +29,5 @@ def check(ctx: Context) -> Iterator[Problem]:
         for obj in unit.all_objectives:
             if obj.id not in measured:
                 yield at(ctx, obj, "id", code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"目标 {obj.id}（{obj.name}）没有任何指标：请在指标卡中为它设置至少一个指标")
+                         message=tr("目标 {id}（{name}）没有任何指标：请在指标卡中为它设置至少一个指标",
+                                    id=obj.id, name=obj.name))

@@ -24,10 +24,11 @@ from __future__ import annotations
 import difflib
 from typing import Any, Iterable, Iterator
 
+from ..i18n import join, tr
 from ..model import Unit
 from ..problems import Problem, Severity
 from . import LOAD_CODES, Context, all_rules
-from ._util import at
+from ._util import at, kind
 
 CODE = "BSC102"
 NAME = "unknown-reference"
@@ -37,9 +38,9 @@ SEVERITY = Severity.ERROR
 def _hint(known: Iterable[str]) -> str:
     names = sorted(set(known))
     if not names:
-        return "这里还没有任何可引用的编号"
-    shown = "、".join(names[:12]) + ("…" if len(names) > 12 else "")
-    return f"可用的编号：{shown}"
+        return tr("这里还没有任何可引用的编号")
+    shown = join(names[:12]) + ("…" if len(names) > 12 else "")
+    return tr("可用的编号：{ids}", ids=shown)
 
 
 def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[str],
@@ -49,7 +50,7 @@ def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[
         return
     sub: tuple[str | int, ...] = (field,) if index is None else (field, index)
     yield at(ctx, obj, *sub, code=CODE, unit=unit,
-             message=f"找不到{what} `{value}`：{_hint(known)}")
+             message=tr("找不到{what} `{id}`：{hint}", what=what, id=value, hint=_hint(known)))
 
 
 def _refs(ctx: Context, obj: Any, field: str, values: Iterable[str], known: Iterable[str],
@@ -63,12 +64,13 @@ def _refs(ctx: Context, obj: Any, field: str, values: Iterable[str], known: Iter
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "L": "1"})
 
 
-def _did_you_mean(code: str, known: Iterable[str]) -> str:
+def _did_you_mean(code: str, known: Iterable[str]) -> str | None:
+    """The code `code` was probably meant to be, or None."""
     lookalike = "BSC" + code[3:].translate(_LOOKALIKE) if code[:3].upper() == "BSC" else code
     if lookalike in set(known):
-        return f"是不是想写 `{lookalike}`？"
+        return lookalike
     close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
-    return f"是不是想写 `{close[0]}`？" if close else ""
+    return close[0] if close else None
 
 
 def _severity_keys(ctx: Context) -> Iterator[Problem]:
@@ -78,12 +80,18 @@ def _severity_keys(ctx: Context) -> Iterator[Problem]:
     for code in settings.severity:
         if code in codes:
             continue
-        hint = _did_you_mean(code, codes)
-        why = ("是读取文件时的检查，级别不能调整" if code in LOAD_CODES
-               else "不是检查代码" + (f"（{hint}）" if hint else ""))
-        yield at(ctx, settings, "severity", code, code=CODE, unit=None, key=True,
-                 message=f"settings.severity 里的 `{code}` {why}；可以调整级别的检查代码有 "
-                         f"{'、'.join(sorted(codes))}")
+        meant = _did_you_mean(code, codes)
+        allowed = join(sorted(codes))
+        if code in LOAD_CODES:
+            message = tr("settings.severity 里的 `{code}` 是读取文件时的检查，级别不能调整；"
+                         "可以调整级别的检查代码有 {codes}", code=code, codes=allowed)
+        elif meant:
+            message = tr("settings.severity 里的 `{code}` 不是检查代码（是不是想写 `{meant}`？）；"
+                         "可以调整级别的检查代码有 {codes}", code=code, meant=meant, codes=allowed)
+        else:
+            message = tr("settings.severity 里的 `{code}` 不是检查代码；可以调整级别的检查代码有 {codes}",
+                         code=code, codes=allowed)
+        yield at(ctx, settings, "severity", code, code=CODE, unit=None, key=True, message=message)
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -93,11 +101,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     city_themes = {t.id for t in info.themes}
     grades = {g.id for g in info.rules.grades}
     yield from _severity_keys(ctx)
-    yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, "等次", None)
+    yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, kind("grade"), None)
     for entry in ctx.city.registry.units:
-        yield from _ref(ctx, entry, "kind", entry.kind, kinds, "单位类别", None)
+        yield from _ref(ctx, entry, "kind", entry.kind, kinds, kind("unit kind"), None)
         for step in entry.rollout:
-            yield from _ref(ctx, step, "stage", step.stage, stages, "推行阶段", None)
+            yield from _ref(ctx, step, "stage", step.stage, stages, kind("stage"), None)
     for unit in ctx.units():
         yield from _unit(ctx, unit, city_themes)
 
@@ -109,62 +117,71 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
         known = {r.CODE for r in rules} | set(LOAD_CODES)
         for i, code in enumerate(unit.info.silence):
             if code not in warnings:
-                hint = "" if code in known else _did_you_mean(code, warnings)
-                yield at(ctx, unit.info, "silence", i, code=CODE, unit=unit,
-                         message=f"`{code}` 不是可以关闭的警告代码：{hint}"
-                                 f"只能关闭这些警告 {'、'.join(sorted(warnings))}（错误不能关闭）")
+                meant = None if code in known else _did_you_mean(code, warnings)
+                allowed = join(sorted(warnings))
+                if meant:
+                    message = tr("`{code}` 不是可以关闭的警告代码：是不是想写 `{meant}`？"
+                                 "只能关闭这些警告 {codes}（错误不能关闭）",
+                                 code=code, meant=meant, codes=allowed)
+                else:
+                    message = tr("`{code}` 不是可以关闭的警告代码：只能关闭这些警告 {codes}（错误不能关闭）",
+                                 code=code, codes=allowed)
+                yield at(ctx, unit.info, "silence", i, code=CODE, unit=unit, message=message)
     perspectives = {p.id for p in unit.perspectives}
     themes = {t.id for t in unit.themes}
     objectives = unit.objective_index
     if not unit.objectives and (unit.all_measures or unit.actions):
         # one message for the cause, not one per measure, sub-card and action plan
         first = (unit.measures or unit.all_measures or unit.actions)[0]
-        where = "map.yml 为空或不存在" if "map" not in unit.files else "map.yml 里没有 objectives"
-        yield at(ctx, first, "id", code=CODE, unit=unit,
-                 message=f"本单位还没有任何战略目标（{where}），指标和行动方案无处挂靠："
+        if "map" not in unit.files:
+            message = tr("本单位还没有任何战略目标（map.yml 为空或不存在），指标和行动方案无处挂靠："
                          "请先在 map.yml 中写出战略目标")
+        else:
+            message = tr("本单位还没有任何战略目标（map.yml 里没有 objectives），指标和行动方案无处挂靠："
+                         "请先在 map.yml 中写出战略目标")
+        yield at(ctx, first, "id", code=CODE, unit=unit, message=message)
         return
     card = {o.id for o in unit.objectives}
     owners = set(unit.post_index) | set(unit.department_index)
     for theme in unit.themes:
-        yield from _refs(ctx, theme, "aligns_to", theme.aligns_to, city_themes, "市级战略主题", unit)
+        yield from _refs(ctx, theme, "aligns_to", theme.aligns_to, city_themes, kind("city theme"), unit)
     for obj in unit.all_objectives:
-        yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, "层面", unit)
-        yield from _ref(ctx, obj, "theme", obj.theme, themes, "战略主题", unit)
-        yield from _ref(ctx, obj, "owner", obj.owner, owners, "岗位或部门", unit)
-        yield from _refs(ctx, obj, "drives", obj.drives, objectives, "目标", unit)
-        yield from _refs(ctx, obj, "supports", obj.supports, card, "总卡目标", unit)
+        yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, kind("perspective"), unit)
+        yield from _ref(ctx, obj, "theme", obj.theme, themes, kind("theme"), unit)
+        yield from _ref(ctx, obj, "owner", obj.owner, owners, kind("owner"), unit)
+        yield from _refs(ctx, obj, "drives", obj.drives, objectives, kind("objective"), unit)
+        yield from _refs(ctx, obj, "supports", obj.supports, card, kind("unit objective"), unit)
     for sub in unit.maps:
-        yield from _ref(ctx, sub, "theme", sub.theme, themes, "战略主题", unit)
-        yield from _ref(ctx, sub, "department", sub.department, unit.department_index, "部门", unit)
-        yield from _refs(ctx, sub, "objectives", sub.objectives, objectives, "目标", unit)
+        yield from _ref(ctx, sub, "theme", sub.theme, themes, kind("theme"), unit)
+        yield from _ref(ctx, sub, "department", sub.department, unit.department_index, kind("department"), unit)
+        yield from _refs(ctx, sub, "objectives", sub.objectives, objectives, kind("objective"), unit)
     for m in unit.all_measures:
-        yield from _ref(ctx, m, "objective", m.objective, objectives, "目标", unit)
-        yield from _ref(ctx, m, "owner", m.owner, owners, "岗位或部门", unit)
-        yield from _ref(ctx, m, "tracker", m.tracker, owners, "岗位或部门", unit)
-        yield from _ref(ctx, m, "derives_from", m.derives_from, unit.measure_index, "指标", unit)
+        yield from _ref(ctx, m, "objective", m.objective, objectives, kind("objective"), unit)
+        yield from _ref(ctx, m, "owner", m.owner, owners, kind("owner"), unit)
+        yield from _ref(ctx, m, "tracker", m.tracker, owners, kind("owner"), unit)
+        yield from _ref(ctx, m, "derives_from", m.derives_from, unit.measure_index, kind("measure"), unit)
     for act in unit.actions:
-        yield from _refs(ctx, act, "objectives", act.objectives, objectives, "目标", unit)
-        yield from _ref(ctx, act, "owner", act.owner, owners, "岗位或部门", unit)
-        yield from _ref(ctx, act, "tracker", act.tracker, owners, "岗位或部门", unit)
+        yield from _refs(ctx, act, "objectives", act.objectives, objectives, kind("objective"), unit)
+        yield from _ref(ctx, act, "owner", act.owner, owners, kind("owner"), unit)
+        yield from _ref(ctx, act, "tracker", act.tracker, owners, kind("owner"), unit)
         for ms in act.milestones:
-            yield from _ref(ctx, ms, "tracker", ms.tracker, owners, "岗位或部门", unit)
+            yield from _ref(ctx, ms, "tracker", ms.tracker, owners, kind("owner"), unit)
     if unit.info is not None:
-        yield from _refs(ctx, unit.info, "heads", unit.info.heads, unit.post_index, "岗位", unit)
+        yield from _refs(ctx, unit.info, "heads", unit.info.heads, unit.post_index, kind("post"), unit)
     for dep in unit.departments:
-        yield from _ref(ctx, dep, "head", dep.head, unit.post_index, "岗位", unit)
+        yield from _ref(ctx, dep, "head", dep.head, unit.post_index, kind("post"), unit)
     difficulty = {d.id for d in unit.rules.difficulty}
     for post in unit.posts:
-        yield from _ref(ctx, post, "department", post.department, unit.department_index, "部门", unit)
-        yield from _ref(ctx, post, "difficulty", post.difficulty, difficulty, "岗位难度类别", unit)
+        yield from _ref(ctx, post, "department", post.department, unit.department_index, kind("department"), unit)
+        yield from _ref(ctx, post, "difficulty", post.difficulty, difficulty, kind("difficulty"), unit)
     for person in unit.people:
         held = {a.post for a in person.posts}
         for a in person.posts:
-            yield from _ref(ctx, a, "post", a.post, unit.post_index, "岗位", unit)
+            yield from _ref(ctx, a, "post", a.post, unit.post_index, kind("post"), unit)
         for pm in person.measures:
-            yield from _ref(ctx, pm, "post", pm.post, held, "此人所任的岗位", unit)
-            yield from _ref(ctx, pm, "supports", pm.supports, objectives, "目标", unit)
-            yield from _ref(ctx, pm, "derives_from", pm.derives_from, unit.measure_index, "指标", unit)
+            yield from _ref(ctx, pm, "post", pm.post, held, kind("held post"), unit)
+            yield from _ref(ctx, pm, "supports", pm.supports, objectives, kind("objective"), unit)
+            yield from _ref(ctx, pm, "derives_from", pm.derives_from, unit.measure_index, kind("measure"), unit)
     if unit.own_rules:
         grades = {g.id for g in unit.own_rules.grades}
-        yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, "等次", unit)
+        yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, kind("grade"), unit)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from ..scoring.reporting import expected
 from . import Context
@@ -39,5 +40,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             if expected(unit, period.id):
                 yield at(ctx, period, "due", code=CODE, unit=unit, severity=SEVERITY,
-                         message=f"{unit.name} 的 {period.name} 已过报送截止日期 {due.isoformat()}，还没有考核结果 "
-                                 f"results/{period.id}.yml：请催报，收到填报表后用 bscportal import xlsx 导入")
+                         message=tr("{unit} 的 {period} 已过报送截止日期 {due}，还没有考核结果 "
+                                    "results/{id}.yml：请催报，收到填报表后用 bscportal import xlsx 导入",
+                                    unit=unit.name, period=period.name, due=due.isoformat(), id=period.id))

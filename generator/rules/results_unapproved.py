@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -42,5 +43,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if results is None or scale is None or not results.published or scale.approved is not None:
                 continue
             yield at(ctx, scale, "period", code=CODE, unit=unit, severity=SEVERITY,
-                     message=f"{period.name}的考核量表没有审定记录，考核结果却已公开：请写 approved"
-                             "（审定机构 by、日期 date，如 乡党委会），或在结果文件写 published: false 暂不公开")
+                     message=tr("{period}的考核量表没有审定记录，考核结果却已公开：请写 approved"
+                                "（审定机构 by、日期 date，如 乡党委会），或在结果文件写 published: false 暂不公开",
+                                period=period.name))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -30,11 +31,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     for unit, scale in ctx.scales():
         if scale.period not in unit.period_index:
             yield at(ctx, scale, "period", code=CODE, unit=unit,
-                     message=f"考核期 `{scale.period}` 不在考核办法的 periods 中："
-                             f"{_hint(unit.period_index)}")
+                     message=tr("考核期 `{period}` 不在考核办法的 periods 中：{hint}",
+                                period=scale.period, hint=_hint(unit.period_index)))
         for item in scale.items:
             if item.measure not in unit.measure_index:
                 yield at(ctx, item, "measure", code=CODE, unit=unit,
-                         message=f"考核指标 `{item.measure}` 不在本单位的总卡或部门分卡上："
-                                 f"请先在 measures.yml 或 departments.yml 中建立它的指标卡。"
-                                 f"{_hint(unit.measure_index)}")
+                         message=tr("考核指标 `{id}` 不在本单位的总卡或部门分卡上："
+                                    "请先在 measures.yml 或 departments.yml 中建立它的指标卡。{hint}",
+                                    id=item.measure, hint=_hint(unit.measure_index)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -28,7 +29,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         total = sum(item.weight for item in scale.items)
         if abs(total - 100) > 0.01:
             diff = 100 - total
-            how = f"还差 {diff:g}" if diff > 0 else f"多了 {-diff:g}"
+            how = tr("还差 {n:g}", n=diff) if diff > 0 else tr("多了 {n:g}", n=-diff)
             yield at(ctx, scale, "items", code=CODE, unit=unit, key=True,
-                     message=f"考核量表 {scale.period} 的权重合计为 {total:g}，应为 100（{how}）："
-                             "请调整各考核指标的 weight")
+                     message=tr("考核量表 {period} 的权重合计为 {total:g}，应为 100（{how}）："
+                                "请调整各考核指标的 weight", period=scale.period, total=total, how=how))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr
 from ..problems import Problem, Severity
 from ..scoring import cascade
 from ..scoring.rules import precondition
@@ -42,4 +43,5 @@ def check(ctx: Context) -> Iterator[Problem]:
             unmet = precondition(target, item, measure.polarity)
             if unmet is not None:
                 yield at(ctx, item, unmet.field, code=CODE, unit=unit,
-                         message=f"指标 {measure.id}（{measure.name}）{period.name}：{unmet.message}")
+                         message=tr("指标 {id}（{name}）{period}：{reason}", id=measure.id,
+                                    name=measure.name, period=period.name, reason=unmet.message))

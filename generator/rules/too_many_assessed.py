@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import tr_n
 from ..problems import Problem, Severity
 from . import Context
 from ._util import at
@@ -26,5 +27,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for unit, scale in ctx.scales():
         if len(scale.items) > limit:
             yield at(ctx, scale, "items", code=CODE, unit=unit, severity=SEVERITY, key=True,
-                     message=f"考核量表 {scale.period} 有 {len(scale.items)} 个考核指标，超过上限 {limit}："
-                             "考核指标宜少而精，其余指标可作为监控指标留在计分卡上")
+                     message=tr_n("考核量表 {period} 有 {n} 个考核指标，超过上限 {limit}："
+                                  "考核指标宜少而精，其余指标可作为监控指标留在计分卡上",
+                                  "考核量表 {period} 有 {n} 个考核指标，超过上限 {limit}："
+                                  "考核指标宜少而精，其余指标可作为监控指标留在计分卡上",
+                                  len(scale.items), period=scale.period, n=len(scale.items), limit=limit))
