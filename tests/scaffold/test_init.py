@@ -380,3 +380,57 @@ def test_english_public_pages_have_no_cjk_outside_the_data(tmp_path_factory):
             rel = str(path.relative_to(folder / "site/public"))
             left[rel] = "".join(sorted(set(hits)))[:60]
     assert not left, f"{len(left)} pages with CJK interface text: {left}"
+
+
+# -- the guide for a new city ----------------------------------------------------------------------
+
+GUIDES = {"zh": ROOT / "docs" / "new-city.md", "en": ROOT / "docs" / "en" / "new-city.md"}
+
+
+def _yaml_blocks(path: Path) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_guides_examples_are_the_example_units_and_pass_check(tmp_path, language):
+    """The guide's yes/no, range and manual measures are those `init` writes, and its scale and
+    results files pass check with no problem at all."""
+    import datetime as dt
+
+    from generator.check import check_tree
+
+    portal = init_portal(tmp_path / "p", NAMES[language], language, today=dt.date(2026, 3, 1))
+    unit = portal.root / "scorecards/units/service-centre"
+    written = {m["id"]: m for m in yaml.safe_load((unit / "measures.yml").read_text("utf-8"))["measures"]}
+    blocks = _yaml_blocks(GUIDES[language])
+    measures = [b for b in blocks if b.startswith("# measures.yml")]
+    assert len(measures) == 3
+    for block in measures:
+        (shown,) = yaml.safe_load(block)
+        assert shown.items() <= written[shown["id"]].items(), shown["id"]
+    (files,) = [b for b in blocks if b.startswith("# assessment/2026.yml")]
+    scale, results = files.split("# results/2026.yml")
+    (unit / "assessment/2026.yml").write_text(scale, encoding="utf-8")
+    (unit / "results").mkdir()
+    (unit / "results/2026.yml").write_text(results, encoding="utf-8")
+    result = check_tree(portal.root / "scorecards", portal.root / "content", as_of=dt.date(2027, 6, 1))
+    assert result.problems == [], [p.message for p in result.problems]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_guides_limits_are_the_models(language):
+    """The limits the guide states are those of the model and the reader."""
+    from generator.load.yamlfile import MAX_ALIAS_CHARS, MAX_BYTES, MAX_DEPTH, MAX_DIGITS
+    from generator.model import Measure
+    from generator.model.base import Name, Slug, Text
+
+    text = GUIDES[language].read_text(encoding="utf-8")
+
+    def max_length(annotated: object) -> int:
+        return next(m.max_length for m in annotated.__metadata__ if getattr(m, "max_length", None))
+
+    limit = next(m.max_length for m in Measure.model_fields["unit"].metadata if hasattr(m, "max_length"))
+    for number in (MAX_BYTES // 1024, MAX_DEPTH, MAX_ALIAS_CHARS, MAX_DIGITS, max_length(Slug),
+                   max_length(Name), max_length(Text), limit):
+        assert re.search(rf"(?<![\d.]){number}(?![\d.])", text), number
+    assert limit == 20
