@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..model import Period
 from ..scoring.ranking import Ranked, rank
 from .context import SiteContext
@@ -47,7 +48,7 @@ class AnnualPeriod:
 
     @property
     def name(self) -> str:
-        return f"{self.period.year}年度"
+        return tr("{year}年度", year=self.period.year)
 
     @property
     def simulated(self) -> bool:

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from ..i18n import colon, paren, tr, tr_p
 from . import fmt
 from .style import FONT_FAMILY, PALETTE
 from .textwidth import clip as _clip
@@ -58,8 +59,8 @@ class Chart:
     series: tuple[Series, ...]
     svg: Markup
     show: Callable[[float | None], str] = fmt.score
-    #: heading of the table's first column
-    category_head: str = "类别"
+    #: heading of the table's first column ("" for the default, 类别)
+    category_head: str = ""
 
     def category_text(self, i: int) -> str:
         return " ".join(self.categories[i])
@@ -69,18 +70,24 @@ class Chart:
         """The chart's numbers: one row per category, one column per series."""
         head = "".join(f"<th scope=\"col\">{escape(s.name)}</th>" for s in self.series)
         rows = []
+        caption = self.title + paren(tr("图表数据"))
         for i in range(len(self.categories)):
             cells = "".join(f"<td class=\"bsc-num\">{escape(self.show(s.values[i]))}</td>"
                             for s in self.series)
             rows.append(f"<tr><th scope=\"row\">{escape(self.category_text(i))}</th>{cells}</tr>")
         return Markup(
             f"<table class=\"bsc-table bsc-chart-data\" id=\"{escape(self.id)}-data\">"
-            f"<caption>{escape(self.title)}（图表数据）</caption>"
-            f"<thead><tr><th scope=\"col\">{escape(self.category_head)}</th>{head}</tr></thead>"
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr><th scope=\"col\">{escape(self.category_head or _default_head())}</th>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+def _default_head() -> str:
+    """The heading of a chart table's first column when the chart names none."""
+    return tr_p("chart table", "类别")
+
 
 def _n(x: float) -> str:
     """A coordinate: one decimal, no trailing zeros."""
@@ -153,7 +160,7 @@ def _tick_text(v: float, step: float) -> str:
     while d < 6 and abs(step * 10 ** d - round(step * 10 ** d)) > 1e-9:
         d += 1
     text = f"{v:.{d}f}"
-    return "0" if text.lstrip("-").strip("0.") == "" else text
+    return "0" if text.lstrip("-").strip("0.") == "" else fmt.number(text)
 
 
 def _value_grid(lo: float, hi: float, step: float, pos: Callable[[float], float], *,
@@ -254,7 +261,7 @@ def _colours(series: Sequence[Series]) -> list[str]:
 def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Sequence[str]],
                series: Sequence[Series], refs: Sequence[RefLine] = (), y_label: str = "",
                floor: float | None = None, ceiling: float | None = None, value_labels: bool = False,
-               show: Callable[[float | None], str] = fmt.score, category_head: str = "类别",
+               show: Callable[[float | None], str] = fmt.score, category_head: str = "",
                width: float = 720, height: float = 300) -> Chart:
     """Values over categories (periods), one line per series.
 
@@ -307,7 +314,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
             d = " ".join(("M" if k == 0 else "L") + f"{_n(x)},{_n(y)}" for k, (x, y, _, _) in enumerate(pts))
             out.append(f"<path d=\"{d}\" fill=\"none\" stroke=\"{c}\" stroke-width=\"2\"{dash}/>")
         for x, y, v, i in pts:
-            tip = f"{s.name} · {' '.join(cats[i])}：{show(v)}"
+            tip = f"{s.name} · {' '.join(cats[i])}" + colon() + show(v)
             out.append(_marker(MARKERS[si % len(MARKERS)], x, y, c, tip))
             if value_labels:
                 out.append(f"<text x=\"{_n(x)}\" y=\"{_n(y - 8)}\" text-anchor=\"middle\" font-size=\"10\" "
@@ -321,7 +328,7 @@ def line_chart(*, chart_id: str, title: str, desc: str, categories: Sequence[Seq
 
 def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], series: Sequence[Series],
               refs: Sequence[RefLine] = (), show: Callable[[float | None], str] = fmt.score,
-              category_head: str = "类别", zero: bool = True, width: float = 720,
+              category_head: str = "", zero: bool = True, width: float = 720,
               label_em: float = 10.0) -> Chart:
     """One row per label, one bar per series in each row, value printed at the bar's end.
 
@@ -364,11 +371,11 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
             v = s.values[i]
             y = y0 + si * bar_h
             if v is None:
-                out.append(f"<text x=\"{_n(left + 4)}\" y=\"{_n(y + bar_h - 2)}\" fill=\"{AXIS}\" font-size=\"10\">{fmt.MISSING}</text>")
+                out.append(f"<text x=\"{_n(left + 4)}\" y=\"{_n(y + bar_h - 2)}\" fill=\"{AXIS}\" font-size=\"10\">{escape(fmt.missing())}</text>")
                 continue
             x0, x1 = sx(max(lo, min(0.0, v))), sx(max(lo, v))
             opacity = " fill-opacity=\"0.45\"" if s.dashed else ""
-            tip = f"{label} · {s.name}：{show(v)}"
+            tip = f"{label} · {s.name}" + colon() + show(v)
             out.append(f"<rect x=\"{_n(min(x0, x1))}\" y=\"{_n(y)}\" width=\"{_n(abs(x1 - x0))}\" "
                        f"height=\"{_n(bar_h - 1)}\" fill=\"{colours[si]}\" stroke=\"{colours[si]}\"{opacity}>"
                        f"<title>{escape(tip)}</title></rect>")

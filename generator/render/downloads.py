@@ -10,6 +10,7 @@ from typing import Iterable
 
 from pydantic import BaseModel
 
+from ..i18n import tr, tr_p
 from ..model import Measure, Objective, Unit
 from ..model.base import field_label
 from ..model.vocab import FREQUENCY, MEASURE_TYPE, POLARITY, Status
@@ -38,11 +39,12 @@ def measures_csv(unit: Unit, statuses: dict[str, Status]) -> bytes:
     objs = unit.objective_index
     header = [
         field_label(Objective, "perspective"), field_label(Objective, "id"), field_label(Objective, "name"),
-        "部门", field_label(Measure, "id"), field_label(Measure, "name"), field_label(Measure, "type"),
-        field_label(Measure, "unit"), field_label(Measure, "polarity"), "基期", "基线值",
-        *[f"目标值 {fmt.period_key(p, unit.period_index)}" for p in periods],
+        tr_p("download column", "部门"), field_label(Measure, "id"), field_label(Measure, "name"),
+        field_label(Measure, "type"), field_label(Measure, "unit"), field_label(Measure, "polarity"),
+        tr_p("download column", "基期"), tr_p("download column", "基线值"),
+        *[tr("目标值 {period}", period=fmt.period_key(p, unit.period_index)) for p in periods],
         field_label(Measure, "frequency"), field_label(Measure, "source"), field_label(Measure, "owner"),
-        field_label(Measure, "definition"), field_label(Measure, "formula"), "最新状态",
+        field_label(Measure, "definition"), field_label(Measure, "formula"), tr_p("download column", "最新状态"),
     ]
     rows: list[list[Cell]] = []
     for m in unit.all_measures:

@@ -27,14 +27,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from ..i18n import N_
 from ..model import (ActionPlan, City, Department, Measure, Objective, ResultsFile, Scale, SubMap,
                      Unit)
+from .lazytext import Names
 
 Edition = Literal["public", "internal"]
 EDITIONS: tuple[Edition, ...] = ("public", "internal")
 
-#: human names of the editions
-EDITION_NAMES = {"public": "公开版", "internal": "内部版"}
+#: human names of the editions, in the current language when looked up (公开版 / public edition)
+EDITION_NAMES: Names[Edition] = Names({"public": N_("公开版"), "internal": N_("内部版")})
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,11 +1,13 @@
 """The one error the render layer raises for a failure a user can meet or cause."""
 from __future__ import annotations
 
+from ..i18n import tr
+
 
 class RenderError(Exception):
     """A page, map or download could not be produced.
 
-    `message` says why and what to do, in Chinese, naming the map, table or file; `unit` and
+    `message` says why and what to do, in the interface language, naming the map, table or file; `unit` and
     `path` (a docs-relative output file) say where, when known.
     """
 
@@ -16,6 +18,10 @@ class RenderError(Exception):
         self.unit = unit
 
     def __str__(self) -> str:
-        where = "，".join(w for w in (f"单位 {self.unit}" if self.unit else "",
-                                      f"文件 {self.path}" if self.path else "") if w)
-        return f"{self.message}（{where}）" if where else self.message
+        if self.unit and self.path:
+            return tr("{message}（单位 {unit}，文件 {path}）", message=self.message, unit=self.unit, path=self.path)
+        if self.unit:
+            return tr("{message}（单位 {unit}）", message=self.message, unit=self.unit)
+        if self.path:
+            return tr("{message}（文件 {path}）", message=self.message, path=self.path)
+        return self.message

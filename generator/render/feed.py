@@ -13,12 +13,15 @@ import uuid
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from ..i18n import current, tr, tr_p
 from ..load.articles import Article
 from ..model import City
 from .jinja import relurl
 
 #: the portal's time zone (China Standard Time) for article dates
 TZ = "+08:00"
+#: the feed's `xml:lang` by interface language
+XML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
 def _when(d: dt.date | None) -> str:
@@ -33,10 +36,12 @@ def atom(city: City, articles: Sequence[Article], feed_path: str, index_path: st
          unit_names: dict[str, str], title: str) -> bytes:
     shown = [a for a in articles if not a.draft]
     updated = max((a.date for a in shown if a.date), default=None)
+    subtitle = tr("试点单位推行平衡计分卡的体会、经验教训和尚未解决的问题")
+    unit_label = quoteattr(tr_p("feed category", "单位"))
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(XML_LANG.get(current(), current()))}>',
              f"  <title>{escape(title)}</title>",
-             f"  <subtitle>{escape('试点单位推行平衡计分卡的体会、经验教训和尚未解决的问题')}</subtitle>",
+             f"  <subtitle>{escape(subtitle)}</subtitle>",
              f"  <id>{_id(city, 'articles')}</id>",
              f"  <updated>{_when(updated)}</updated>",
              f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(relurl(feed_path, feed_path))}/>",
@@ -55,7 +60,7 @@ def atom(city: City, articles: Sequence[Article], feed_path: str, index_path: st
         for term in ([a.category] if a.category else []) + list(a.tags):
             lines.append(f"    <category term={quoteattr(term)}/>")
         if a.unit and a.unit in unit_names:
-            lines.append(f"    <category term={quoteattr(unit_names[a.unit])} label=\"单位\"/>")
+            lines.append(f"    <category term={quoteattr(unit_names[a.unit])} label={unit_label}/>")
         if a.summary:
             lines.append(f"    <summary>{escape(' '.join(a.summary.split()))}</summary>")
         lines.append("  </entry>")

@@ -16,48 +16,132 @@ Everything returns plain text; escaping is the job of wherever the text lands (`
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Iterable
 
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol, get_minus_sign_symbol, get_plus_sign_symbol
+
+from ..i18n import N_, babel_locale, list_sep, paren, record_sep, tr, tr_n, tr_p
+from ..i18n import colon as _colon
 from ..model import Approval, Grade, Period, TargetRange
 from ..model.vocab import STATUS, Vocabulary
 from ..scoring.grades import GradeComparison
 from ..scoring.ranking import SHOWN_DECIMALS
 from ..scoring.records import Target
 
-#: nothing to show (no target, no score, no grade)
+#: nothing to show (no target, no score, no grade): the same in every language
 NONE = "—"
-#: an actual that was not reported
-MISSING = "缺数"
+
+# The words below are read in the current language each time: `fmt.MISSING` (module
+# `__getattr__`) is 缺数 in Chinese and "missing" in English; inside this module, call the
+# functions (`missing()`).
+
+#: an actual that was not reported (the message; `missing()` or `fmt.MISSING` to show it)
+MISSING_MESSAGE = _MISSING = N_("缺数")
 #: a line the rules cannot score as written
-UNSCORABLE = "无法计分"
+_UNSCORABLE = N_("无法计分")
 #: a total below every grade's minimum
-NO_GRADE = "未达任何等次"
-YES, NO = "是", "否"
-#: between names in running text, and between records (each with its own commas)
-LIST_SEP, RECORD_SEP = "、", "；"
+_NO_GRADE = N_("未达任何等次")
 #: a veto lowered the grade
-CAPPED = "否决封顶"
+_CAPPED = N_("否决封顶")
+
+MISSING: str
+UNSCORABLE: str
+NO_GRADE: str
+CAPPED: str
+YES: str
+NO: str
+#: between names in running text, and between records (each with its own commas)
+LIST_SEP: str
+RECORD_SEP: str
+
+
+def missing() -> str:
+    return tr(_MISSING)
+
+
+def unscorable() -> str:
+    return tr(_UNSCORABLE)
+
+
+def no_grade() -> str:
+    return tr(_NO_GRADE)
+
+
+def capped() -> str:
+    return tr(_CAPPED)
+
+
+def yes() -> str:
+    return tr_p("yes/no value", "是")
+
+
+def no() -> str:
+    return tr_p("yes/no value", "否")
+
+
+_WORDS = {"MISSING": missing, "UNSCORABLE": unscorable, "NO_GRADE": no_grade, "CAPPED": capped,
+          "YES": yes, "NO": no, "LIST_SEP": list_sep, "RECORD_SEP": record_sep}
+
+
+def __getattr__(name: str) -> str:
+    """`fmt.MISSING`, `fmt.YES`, `fmt.RECORD_SEP` …: the word in the current language."""
+    word = _WORDS.get(name)
+    if word is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return word()
+
+
+# -- numbers: Python's digits and rounding, the language's decimal point and signs -------------
+
+@lru_cache(maxsize=None)
+def _number_symbols(locale: str) -> tuple[dict[int, str] | None, str]:
+    """(translation table for `str.translate`, or None when the text needs none; plus sign)."""
+    decimal, minus = get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+    plus = get_plus_sign_symbol(locale)
+    table = None if (decimal, minus) == (".", "-") else str.maketrans({".": decimal, "-": minus})
+    return table, plus
+
+
+def number(text: str) -> str:
+    """A number written by Python (`f"{x:.2f}"`: `-` and `.`) with the language's minus sign
+    and decimal point (the same in Chinese and English)."""
+    table, _ = _number_symbols(babel_locale())
+    return text if table is None else text.translate(table)
+
+
+def _plus() -> str:
+    return _number_symbols(babel_locale())[1]
+
+
+def _trim_raw(x: float, digits: int) -> str:
+    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _trim(x: float, digits: int) -> str:
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return number(_trim_raw(x, digits))
+
+
+def _score_raw(x: float) -> str:
+    text = f"{x:.{SHOWN_DECIMALS}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
 def score(x: float | None) -> str:
     """Scores, weights, points, totals, score rates: 85.00, 97.50; NONE for nothing."""
     if x is None:
         return NONE
-    text = f"{x:.{SHOWN_DECIMALS}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    return number(_score_raw(x))
 
 
 def signed(x: float | None) -> str:
     """A change: +1.50, -2.00, 0.00."""
     if x is None:
         return NONE
-    text = score(x)
-    return text if text.startswith("-") or float(text) == 0 else "+" + text
+    text = _score_raw(x)
+    return number(text) if text.startswith("-") or float(text) == 0 else _plus() + number(text)
 
 
 def deduction(x: float | None) -> str:
@@ -70,13 +154,13 @@ def value(x: float | int | bool | None) -> str:
     if x is None:
         return NONE
     if isinstance(x, bool):
-        return YES if x else NO
+        return yes() if x else no()
     return _trim(float(x), SHOWN_DECIMALS)
 
 
 def factor(x: float | None) -> str:
     """A ratio that needs more precision (the people's normalisation factor): 1.0345."""
-    return NONE if x is None else f"{x:.4f}"
+    return NONE if x is None else number(f"{x:.4f}")
 
 
 def share(x: float | None) -> str:
@@ -90,7 +174,7 @@ def percent(x: float | None) -> str:
 
 
 def yesno(x: float | bool) -> str:
-    return YES if float(x) > 0 else NO
+    return yes() if float(x) > 0 else no()
 
 
 def target(t: Target | None, data_type: str = "number") -> str:
@@ -107,7 +191,7 @@ def target(t: Target | None, data_type: str = "number") -> str:
 def actual(a: float | bool | None, data_type: str = "number") -> str:
     """A reported value: the number, 是/否, or MISSING."""
     if a is None:
-        return MISSING
+        return missing()
     if isinstance(a, bool) or data_type == "yesno":
         return yesno(a)
     return value(a)
@@ -123,23 +207,24 @@ def date(d: dt.date | None) -> str:
 
 def days(n: int | None) -> str:
     """A duration in whole days: 12 天; NONE for none."""
-    return NONE if n is None else f"{n} 天"
+    return NONE if n is None else tr_n("{n} 天", "{n} 天", n, n=n)
 
 
 def overdue(n: int | None) -> str:
     """How long something is overdue on the as-of date: 逾期 12 天 (NONE when it is not)."""
-    return NONE if n is None or n <= 0 else f"逾期 {days(n)}"
+    return NONE if n is None or n <= 0 else tr("逾期 {days}", days=days(n))
 
 
 def approval(a: Approval | None) -> str:
     """Who approved and when: 乡党委会 2009-01-16 审定（乡党委会议纪要〔2009〕2号）; 未审定 without one."""
     if a is None:
-        return "未记录审定"
-    return f"{a.by} {date(a.date)} 审定" + (f"（{a.reference}）" if a.reference else "")
+        return tr("未记录审定")
+    return tr("{by} {date} 审定", by=a.by, date=date(a.date)) + (paren(a.reference) if a.reference else "")
 
 
-def join(items: Iterable[str], sep: str = LIST_SEP) -> str:
-    return sep.join(items)
+def join(items: Iterable[str], sep: str | None = None) -> str:
+    """Names in running text (、 / ", "), or with `sep` (e.g. `record_sep()`)."""
+    return (list_sep() if sep is None else sep).join(items)
 
 
 def label(v: object, vocab: Vocabulary) -> str:
@@ -149,57 +234,64 @@ def label(v: object, vocab: Vocabulary) -> str:
 
 def status(s: str) -> str:
     """A status light's name; `error` (a line that cannot be scored) is UNSCORABLE."""
-    return UNSCORABLE if s == "error" else STATUS.label(s)
+    return unscorable() if s == "error" else STATUS.label(s)
 
 
 def grade(g: Grade | None) -> str:
-    return g.name if g is not None else NO_GRADE
+    return g.name if g is not None else no_grade()
 
 
 def grade_text(g: Grade | None, capped: bool) -> str:
     """A grade as every table shows it: 合格, or 合格（否决封顶） when a veto lowered it."""
-    return grade(g) + (f"（{CAPPED}）" if capped else "")
+    return grade(g) + (paren(tr(_CAPPED)) if capped else "")
 
 
-_STEPS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五"}
+#: how many grades apart, in words (一等, 两等 …; beyond five, the number)
+# TRANSLATORS: how many grades apart, as in 计分卡高一等 (scorecard one grade higher)
+_STEPS = {1: N_("一"), 2: N_("两"), 3: N_("三"), 4: N_("四"), 5: N_("五")}
 
 
 def comparison(c: GradeComparison) -> str:
     """The BSC grade beside the traditional one: 一致, 计分卡高一等, 计分卡低两等."""
     if c.kind == "unknown" or c.steps is None:
-        return "无法对照（等次不在考核办法的等次表中）"
+        return tr("无法对照（等次不在考核办法的等次表中）")
     if c.kind == "agree":
-        return "一致"
+        return tr_p("grade comparison", "一致")
     n = abs(c.steps)
-    return f"计分卡{'高' if c.steps > 0 else '低'}{_STEPS.get(n, str(n))}等"
+    steps = tr(_STEPS[n]) if n in _STEPS else str(n)
+    if c.steps > 0:
+        return tr_n("计分卡高{steps}等", "计分卡高{steps}等", n, steps=steps)
+    return tr_n("计分卡低{steps}等", "计分卡低{steps}等", n, steps=steps)
 
 
 # -- periods -----------------------------------------------------------------------------------
 
-_QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+_QUARTERS = (N_("一季度"), N_("二季度"), N_("三季度"), N_("四季度"))
 
 
 def period_lines(period: Period) -> tuple[str, str]:
     """A period as two short lines for a chart axis: ("2008", "一季度")."""
     year = str(period.year)
     if period.kind == "quarter":
-        return year, _QUARTERS[(period.start.month - 1) // 3]
+        return year, tr(_QUARTERS[(period.start.month - 1) // 3])
     if period.kind == "half":
-        return year, "上半年" if period.start.month <= 6 else "下半年"
+        return year, tr("上半年") if period.start.month <= 6 else tr("下半年")
     if period.kind == "month":
-        return year, f"{period.start.month}月"
-    return year, "模拟考评" if period.track == "simulated" else "年度"
+        # the language's abbreviated month name (Babel's locale data): 3月, Mar
+        return year, str(get_month_names("abbreviated", locale=babel_locale())[period.start.month])
+    return year, tr_p("chart axis", "模拟考评") if period.track == "simulated" else tr_p("chart axis", "年度")
 
 
 def period_key(key: str, periods: dict[str, Period]) -> str:
     """A key of a measure's `targets` (a period id or a year): 2008年第一季度, 2009年."""
     if key in periods:
         return periods[key].name
-    return f"{key}年" if len(key) == 4 and key.isdigit() else key
+    return tr("{year}年", year=key) if len(key) == 4 and key.isdigit() else key
 
 
 def targets(t: dict[str, Target], periods: dict[str, Period], data_type: str = "number") -> str:
     """Every target of a measure: 2008年：75；2009年：85 (in the order written)."""
     if not t:
         return NONE
-    return join((f"{period_key(k, periods)}：{target(v, data_type)}" for k, v in t.items()), RECORD_SEP)
+    return join((period_key(k, periods) + _colon() + target(v, data_type) for k, v in t.items()),
+                record_sep())

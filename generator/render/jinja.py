@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..i18n import current, translations
 from ..model import vocab
 from . import escape, fmt, paths
+from .lazytext import Lazy
 
 
 def relurl(from_path: str, to: str) -> str:
@@ -117,8 +118,9 @@ def environment() -> Environment:
         grade=fmt.grade,
         label=fmt.label,
     )
+    # `{{ MISSING }}`: 缺数 / "missing", in the language of the page being rendered
     env.globals.update(heading_id=heading_id, anchor=escape.anchor, paths=paths, vocab=vocab,
-                       NONE=fmt.NONE, MISSING=fmt.MISSING)
+                       NONE=fmt.NONE, MISSING=Lazy(fmt.MISSING_MESSAGE))
     return env
 
 

@@ -25,6 +25,7 @@ from typing import Callable, Sequence
 
 import graphviz
 
+from ..i18n import colon, current, paren, tr, tr_p
 from ..model import Objective, Perspective
 from ..model.vocab import Status
 from . import fmt
@@ -88,7 +89,7 @@ def _bands(spec: MapSpec) -> list[tuple[str, list[Objective]]]:
     """(name, objectives) per perspective in the unit's order; unknown perspectives last (其他)."""
     known = {p.id for p in spec.perspectives}
     bands = [(p.name, [o for o in spec.objectives if o.perspective == p.id]) for p in spec.perspectives]
-    bands.append(("其他", [o for o in spec.objectives if o.perspective not in known]))
+    bands.append((tr_p("map band", "其他"), [o for o in spec.objectives if o.perspective not in known]))
     return [b for b in bands if b[1]]
 
 
@@ -157,7 +158,7 @@ def map_dot(spec: MapSpec) -> str:
 
 
 def _tooltip(o: Objective, status: Status) -> str:
-    return f"{o.id} {o.name}（{fmt.status(status)}）"
+    return f"{o.id} {o.name}" + paren(fmt.status(status))
 
 
 #: the modules whose code decides how a map looks: part of every cache key
@@ -187,6 +188,8 @@ def spec_key(spec: MapSpec) -> str:
                         spec.statuses.get(o.id, "no-data"),
                         _tooltip(o, spec.statuses.get(o.id, "no-data"))] for o in spec.objectives],
         "colours": STATUS_COLOURS,
+        # the band of unknown perspectives is named in the interface language
+        "language": current(),
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(f"spec\0{_code_digest()}\0{text}".encode("utf-8")).hexdigest()
@@ -239,11 +242,12 @@ class MapRenderer:
             os.replace(tmp, path)
         return out
 
-    def svg(self, dot: str, title: str = "战略地图", unit: str | None = None) -> str:
-        """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` when
-        Graphviz fails."""
+    def svg(self, dot: str, title: str | None = None, unit: str | None = None) -> str:
+        """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` (战略地图
+        by default) when Graphviz fails."""
+        shown = tr("战略地图") if title is None else title
         return self._cached(hashlib.sha256(dot.encode("utf-8")).hexdigest(),
-                            lambda: _run_graphviz(dot, title, unit))
+                            lambda: _run_graphviz(dot, shown, unit))
 
     def render(self, spec: MapSpec) -> str:
         """The cleaned, inlinable SVG of a map."""
@@ -254,25 +258,27 @@ class MapRenderer:
 def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
     """`dot -Knop2 -Tsvg`: Graphviz draws every node and edge where the DOT puts it (as
     `neato -n2`); a missing or failing `dot`, or output that is not SVG, is a `RenderError`."""
-    cannot = f"无法生成战略地图“{title}”"
     try:
         done = subprocess.run(["dot", "-Knop2", "-Tsvg"], input=dot.encode("utf-8"), capture_output=True,
                               check=False)
     except FileNotFoundError:
-        raise RenderError(f"{cannot}：找不到 Graphviz 的 dot 程序。请安装 Graphviz"
-                          "（Debian：apt-get install graphviz），并确认 dot 在 PATH 中", unit=unit) from None
-    except OSError as exc:
-        raise RenderError(f"{cannot}：无法运行 dot（{exc}）。请检查 Graphviz 的安装（dot -V）",
+        raise RenderError(tr("无法生成战略地图“{title}”：找不到 Graphviz 的 dot 程序。请安装 Graphviz"
+                             "（Debian：apt-get install graphviz），并确认 dot 在 PATH 中", title=title),
                           unit=unit) from None
+    except OSError as exc:
+        raise RenderError(tr("无法生成战略地图“{title}”：无法运行 dot（{error}）。请检查 Graphviz 的安装（dot -V）",
+                             title=title, error=exc), unit=unit) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip()
         last = said.splitlines()[-1:] if said else []
-        detail = "：" + "".join(c if c.isprintable() else "?" for c in last[0][:200]) if last else ""
-        raise RenderError(f"{cannot}：dot 运行失败（退出码 {done.returncode}）{detail}。"
-                          "请检查 Graphviz 的安装（dot -V）", unit=unit)
+        detail = colon() + "".join(c if c.isprintable() else "?" for c in last[0][:200]) if last else ""
+        raise RenderError(tr("无法生成战略地图“{title}”：dot 运行失败（退出码 {code}）{detail}。"
+                             "请检查 Graphviz 的安装（dot -V）", title=title, code=done.returncode,
+                             detail=detail), unit=unit)
     out = done.stdout.decode("utf-8", "replace")
     if "<svg" not in out:
-        raise RenderError(f"{cannot}：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）", unit=unit)
+        raise RenderError(tr("无法生成战略地图“{title}”：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）",
+                             title=title), unit=unit)
     return out
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model import Period, Unit
 from ..scoring import FairnessSummary, MeasureScore, PersonScore, PostScore, fairness, score_people
 from ..scoring.grades import GradeComparison, compare_grades, grade_for
+from ..i18n import record_sep, tr
 from . import fmt
 
 
@@ -24,8 +25,9 @@ class PostRow:
     @property
     def text(self) -> str:
         s = self.score
-        return (f"{s.name}（占比 {fmt.share(s.effective_share)}，系数 {fmt.value(s.coefficient)}，"
-                f"得分 {fmt.MISSING if s.score is None else fmt.score(s.score)}）")
+        return tr("{post}（占比 {share}，系数 {coefficient}，得分 {score}）", post=s.name,
+                  share=fmt.share(s.effective_share), coefficient=fmt.value(s.coefficient),
+                  score=fmt.missing() if s.score is None else fmt.score(s.score))
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class PersonRow:
 
     @property
     def posts_text(self) -> str:
-        return fmt.join((p.text for p in self.posts), fmt.RECORD_SEP)
+        return fmt.join((p.text for p in self.posts), record_sep())
 
     @property
     def raw(self) -> float | None:
@@ -147,8 +149,10 @@ class PeoplePeriod:
             return fmt.NONE
         change = abs(raw) - abs(adjusted)
         if fmt.score(abs(change)) == fmt.score(0):
-            return "不变"
-        return f"差距{'缩小' if change > 0 else '扩大'} {fmt.score(abs(change))}"
+            return tr("不变")
+        if change > 0:
+            return tr("差距缩小 {change}", change=fmt.score(abs(change)))
+        return tr("差距扩大 {change}", change=fmt.score(abs(change)))
 
 
 def person_rows(unit: Unit, scores: tuple[PersonScore, ...]) -> tuple[PersonRow, ...]:
@@ -163,7 +167,7 @@ def person_rows(unit: Unit, scores: tuple[PersonScore, ...]) -> tuple[PersonRow,
             comparison = compare_grades(grade.id, s.traditional_grade, grades)
         rows.append(PersonRow(
             score=s,
-            posts=tuple(PostRow(p, difficulty.get(p.difficulty or "", p.difficulty or "未分类")) for p in s.posts),
+            posts=tuple(PostRow(p, difficulty.get(p.difficulty or "", p.difficulty or tr("未分类"))) for p in s.posts),
             grade=grade.name if grade else "",
             traditional=names.get(s.traditional_grade, s.traditional_grade) if s.traditional_grade else "",
             comparison=comparison))

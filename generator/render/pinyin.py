@@ -20,7 +20,7 @@ def _each(text: str, style: Style) -> list[str]:
     a character that is not Chinese stands for itself."""
     out: list[str] = []
     for run in _HAN_RUN.findall(text):
-        if "\u3400" <= run[0] <= "\u9fff":
+        if "\u3400" <= run[0] <= "\u9fff":  # i18n: data
             syllables = lazy_pinyin(run, style=style, neutral_tone_with_five=True)
             out += syllables if len(syllables) == len(run) else [lazy_pinyin(c, style=style)[0] for c in run]
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..i18n import colon, record_sep, tr, tr_p
 from ..model import Approval, Period, Unit
 from ..model.vocab import ADJUSTMENT, MISSING_RULE, RULE, TRACK, AdjustmentKind, Status
 from ..scoring import AdjustmentScore, MeasureScore, UnitScore
@@ -65,8 +66,8 @@ class ItemRow:
     @property
     def notes(self) -> str:
         """Error, note and engine remarks in one line (for downloads)."""
-        parts = (self.error and f"{fmt.UNSCORABLE}：{self.error}", self.line.note or "", *self.line.warnings)
-        return fmt.join((p for p in parts if p), fmt.RECORD_SEP)
+        parts = (self.error and fmt.unscorable() + colon() + self.error, self.line.note or "", *self.line.warnings)
+        return fmt.join((p for p in parts if p), record_sep())
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ class PeriodResult:
     def veto(self) -> str:
         if self.vetoes:
             return fmt.join(v.name for v in self.vetoes)
-        return "内部否决项" if self.hidden_veto else "无"
+        return tr("内部否决项") if self.hidden_veto else tr_p("veto", "无")
 
     @property
     def grade_note(self) -> str:
@@ -200,12 +201,13 @@ class PeriodResult:
         s = self.score
         if not s.grade_capped:
             if s.vetoed:
-                return (f"触发一票否决，但按总分的等次（{fmt.grade(s.grade)}）本已不高于否决后的最高等次，"
-                        "未再降低")
+                return tr("触发一票否决，但按总分的等次（{grade}）本已不高于否决后的最高等次，未再降低",
+                          grade=fmt.grade(s.grade))
             return ""
-        what = fmt.join(f"“{v.name}”" for v in self.vetoes) or "内部一票否决项"
-        return (f"触发一票否决（{what}）：按总分 {fmt.score(s.total)} 应为{fmt.grade(s.uncapped_grade)}，"
-                f"按考核办法等次最高为{fmt.grade(s.grade)}")
+        what = fmt.join(tr("“{name}”", name=v.name) for v in self.vetoes) or tr("内部一票否决项")
+        return tr("触发一票否决（{vetoes}）：按总分 {total} 应为{uncapped}，按考核办法等次最高为{grade}",
+                  vetoes=what, total=fmt.score(s.total), uncapped=fmt.grade(s.uncapped_grade),
+                  grade=fmt.grade(s.grade))
 
     @property
     def traditional_grade(self) -> str | None:

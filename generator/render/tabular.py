@@ -34,6 +34,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import tr
 from ..scoring.ranking import shown
 from . import fmt, xlsxparts
 from .errors import RenderError
@@ -143,8 +144,9 @@ def sheet_text(value: object, name: str, sheet: str, ref: str) -> str:
     bad = ILLEGAL_CHARACTERS_RE.search(s)
     if bad:
         raise RenderError(
-            f"{name}：工作表“{sheet}”{ref} 的文字含有 Excel 不允许的控制字符 "
-            f"U+{ord(bad.group()):04X}（文字开头：{s[:20]!r}）：请在数据文件中删除这个字符", path=name)
+            tr("{name}：工作表“{sheet}”{ref} 的文字含有 Excel 不允许的控制字符 U+{code:04X}"
+               "（文字开头：{start!r}）：请在数据文件中删除这个字符", name=name, sheet=sheet, ref=ref,
+               code=ord(bad.group()), start=s[:20]), path=name)
     return s
 
 

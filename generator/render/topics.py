@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, Sequence
 
+from ..i18n import N_
 from ..load.articles import Article
 from . import paths
+from .lazytext import Names
 from .pinyin import slug, sort_key
 
 TopicKind = Literal["category", "tag", "author"]
-#: the topic kinds, each with its Chinese name
-TOPIC_NAMES: dict[TopicKind, str] = {"category": "栏目", "tag": "标签", "author": "作者"}
+#: the topic kinds, each with its name (in the current language when looked up)
+TOPIC_NAMES: Names[TopicKind] = Names({"category": N_("栏目"), "tag": N_("标签"), "author": N_("作者")})
 #: characters (or Latin words) a reader reads in a minute
 READING_SPEED = 400
 _READ_UNIT = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")

@@ -17,14 +17,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import get_args
 
+from ..i18n import N_, paren, tr
 from ..model import Unit
 from ..model.vocab import TRACKING_KIND, TrackingKind
 from ..scoring.tracking import OverdueItem, overdue
 from . import fmt, paths
 from .edition import EditionView
 
-#: the group of items whose tracker nobody named
-NO_TRACKER = "未指定跟踪人"
+#: the group of items whose tracker nobody named (the message: `tr(NO_TRACKER)` to show it)
+NO_TRACKER = N_("未指定跟踪人")
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,13 @@ class OverdueRow:
         """What the item belongs to: the plan of a milestone, the period of a value."""
         i = self.item
         if i.kind == "milestone" and i.action is not None:
-            return f"行动方案 {i.action.id} {i.action.name}"
+            return tr("行动方案 {id} {name}", id=i.action.id, name=i.action.name)
         if i.kind == "value" and i.period is not None:
-            what = "考核指标" if i.assessed else "监控指标"
-            return f"{i.period.name}{what}" + ("（本期未报送）" if i.unreported else "")
+            if i.assessed:
+                what = tr("{period}考核指标", period=i.period.name)
+            else:
+                what = tr("{period}监控指标", period=i.period.name)
+            return what + (paren(tr("本期未报送")) if i.unreported else "")
         return ""
 
     @property
@@ -128,7 +132,7 @@ def _visible(item: OverdueItem, shown: Unit) -> bool:
 
 def _tracker(ref: str | None, shown: Unit) -> str:
     if ref is None:
-        return NO_TRACKER
+        return tr(NO_TRACKER)
     if ref in shown.post_index or ref in shown.department_index:
         return shown.owner_name(ref) or ref
     return fmt.NONE

@@ -22,13 +22,13 @@ from typing import Callable
 
 from .textwidth import em
 
-_NO_LINE_START = frozenset("，、。．；：？！）》」』”’%,.;:?!)]}…—")
-_NO_LINE_END = frozenset("（《「『“‘([{")
+_NO_LINE_START = frozenset("，、。．；：？！）》」』”’%,.;:?!)]}…—")  # i18n: data
+_NO_LINE_END = frozenset("（《「『“‘([{")  # i18n: data
 #: words that read badly at the start of a line (a conjunction or particle that belongs with
 #: what stands before it): a line starting with one costs a little more
-_WEAK_START = frozenset("与和及或并的地得之")
+_WEAK_START = frozenset("与和及或并的地得之")  # i18n: data
 #: a line that ends at a pause (，、；：) reads best: such a break costs less
-_PAUSE = frozenset("，、；：。")
+_PAUSE = frozenset("，、；：。")  # i18n: data
 #: a line may be this much wider than asked when that saves a line (the box is sized to its
 #: longest line anyway)
 SLACK_EM = 1.0

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from ..i18n import tr
 from ..model import Adjustment, ResultsFile, Scale
 from ..model.vocab import AdjustmentKind
 from .records import AdjustmentScore
@@ -22,20 +23,22 @@ class Adjusted:
 def _apply(kind: AdjustmentKind, declared: Sequence[Adjustment],
            claimed: Mapping[str, float]) -> tuple[list[AdjustmentScore], list[str]]:
     index = {a.id: a for a in declared}
-    label = "加分项" if kind == "bonus" else "扣分项"
+    label = tr("加分项") if kind == "bonus" else tr("扣分项")
     items: list[AdjustmentScore] = []
     warnings: list[str] = []
     for aid, value in claimed.items():
         adj = index.get(aid)
         if adj is None:
-            warnings.append(f"{label} {aid} 不在本期考核量表中，未计入")
+            warnings.append(tr("{label} {id} 不在本期考核量表中，未计入", label=label, id=aid))
             continue
         applied = value
         if not math.isfinite(value) or value < 0:
-            warnings.append(f"{label} {aid} 的分值 {value:g} 应为不小于 0 的数，按 0 计")
+            warnings.append(tr("{label} {id} 的分值 {value:g} 应为不小于 0 的数，按 0 计", label=label, id=aid,
+                               value=value))
             applied = 0.0
         if adj.max is not None and applied > adj.max:
-            warnings.append(f"{label} {aid}（{adj.name}）{value:g} 分超过上限 {adj.max:g}，按 {adj.max:g} 计")
+            warnings.append(tr("{label} {id}（{name}）{value:g} 分超过上限 {max:g}，按 {max:g} 计", label=label,
+                               id=aid, name=adj.name, value=value, max=adj.max))
             applied = adj.max
         items.append(AdjustmentScore(id=aid, name=adj.name, kind=kind, claimed=value,
                                      applied=applied, max=adj.max))
@@ -47,7 +50,7 @@ def adjust(scale: Scale, results: ResultsFile) -> Adjusted:
     deductions, w2 = _apply("deduction", scale.deductions, results.deductions)
     declared_veto = {a.id for a in scale.veto}
     vetoed = tuple(dict.fromkeys(v for v in results.veto if v in declared_veto))
-    w3 = [f"一票否决项 {v} 不在本期考核量表中，未计入" for v in results.veto if v not in declared_veto]
+    w3 = [tr("一票否决项 {id} 不在本期考核量表中，未计入", id=v) for v in results.veto if v not in declared_veto]
     return Adjusted(items=tuple(bonus + deductions),
                     bonus=math.fsum(a.applied for a in bonus),
                     deductions=math.fsum(a.applied for a in deductions),

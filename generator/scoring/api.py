@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from ..i18n import tr
 from ..model import Period, Unit
 from .adjustments import adjust
 from .grades import capped_grade, grade_for
@@ -38,7 +39,7 @@ def score_unit(unit: Unit, period_id: str) -> UnitScore | None:
     grade, grade_capped = capped_grade(uncapped, rules, bool(adjusted.vetoed))
     warnings = list(adjusted.warnings)
     if rules.veto_grade is not None and rules.veto_grade not in {g.id for g in rules.grades}:
-        warnings.append(f"一票否决后的最高等次 {rules.veto_grade} 不在等次表中，按最低等次计")
+        warnings.append(tr("一票否决后的最高等次 {grade} 不在等次表中，按最低等次计", grade=rules.veto_grade))
     return UnitScore(
         unit_id=unit.id, period_id=period_id, items=lines,
         objectives=objective_scores(unit, lines, rules.status),

@@ -8,6 +8,7 @@ and `check` warns, BSC214). The formula result stays beside the final one on eve
 """
 from __future__ import annotations
 
+from ..i18n import tr
 from ..model import LeadershipAdjustment
 from .records import FinalAdjustment
 
@@ -34,6 +35,6 @@ def flag(adjustment: FinalAdjustment | None) -> str | None:
     if adjustment is None or not adjustment.capped:
         return None
     if adjustment.cap is None:
-        return "考核办法没有规定领导班子最终调整的上限（multi_post.adjustment_cap），调整未计入"
-    return (f"领导班子最终调整 {adjustment.claimed:+g} 分超过上限 {adjustment.cap:g} 分，"
-            f"按 {adjustment.applied:+g} 分计")
+        return tr("考核办法没有规定领导班子最终调整的上限（multi_post.adjustment_cap），调整未计入")
+    return tr("领导班子最终调整 {claimed:+g} 分超过上限 {cap:g} 分，按 {applied:+g} 分计",
+              claimed=adjustment.claimed, cap=adjustment.cap, applied=adjustment.applied)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from ..i18n import tr
 from ..model import AssessmentRules, Measure, PersonalMeasure, ScaleItem, Unit
 from ..model.assessment import ScoringParams
 from ..model.vocab import DataType
@@ -61,7 +62,7 @@ def score_item(unit: Unit, item: ScaleItem, period_id: str, year: int | None,
                           weight=item.weight, target=None, raw_actual=actuals.get(item.measure),
                           params=item, polarity="up", default_cap=rules.score_cap,
                           thresholds=rules.status, note=item.note,
-                          error=f"指标卡中没有指标 {item.measure}")
+                          error=tr("指标卡中没有指标 {measure}", measure=item.measure))
     return score_line(measure_id=measure.id, name=measure.name, objective_id=measure.objective,
                       weight=item.weight, target=cascade.target(unit, measure, period_id, year),
                       raw_actual=cascade.actual(unit, actuals, measure), params=item, polarity=measure.polarity,

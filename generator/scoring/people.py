@@ -27,6 +27,7 @@ import math
 from dataclasses import replace
 from typing import Iterable, Sequence
 
+from ..i18n import tr
 from ..model import AssessmentRules, Person, PersonResult, Unit
 from . import leadership
 from .measures import score_personal
@@ -95,13 +96,15 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
     flags: list[str] = []
     for p in as_scored:
         if p.score is None:
-            flags.append(f"岗位 {p.name} 没有可计分的个人指标，" +
-                         ("按 0 分计" if missing_rule == "zero" else "不计入，其余岗位按占比折算"))
+            if missing_rule == "zero":
+                flags.append(tr("岗位 {post} 没有可计分的个人指标，按 0 分计", post=p.name))
+            else:
+                flags.append(tr("岗位 {post} 没有可计分的个人指标，不计入，其余岗位按占比折算", post=p.name))
     posts = _apply_share_rule(as_scored, missing_rule)
     held = {a.post for a in person.posts}
     for pm in person.measures:
         if pm.post not in held:
-            flags.append(f"个人指标 {pm.id} 所属岗位 {pm.post} 不在此人的岗位中，未计入")
+            flags.append(tr("个人指标 {id} 所属岗位 {post} 不在此人的岗位中，未计入", id=pm.id, post=pm.post))
     # (effective share, coefficient, score) of every post that counts
     counted = [(p.effective_share, p.coefficient, p.score) for p in posts
                if p.score is not None and p.effective_share > 0]
@@ -111,8 +114,11 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
     if coefficients:
         for p in posts:
             if p.unclassified:
-                why = f"难度类别 {p.difficulty} 不在考核办法中" if p.difficulty else "没有岗位难度类别"
-                flags.append(f"岗位 {p.name} {why}，系数按 1.0 计")
+                if p.difficulty:
+                    flags.append(tr("岗位 {post} 难度类别 {difficulty} 不在考核办法中，系数按 1.0 计",
+                                    post=p.name, difficulty=p.difficulty))
+                else:
+                    flags.append(tr("岗位 {post} 没有岗位难度类别，系数按 1.0 计", post=p.name))
         coefficient_score = (math.fsum(share * coef * score for share, coef, score in counted)
                              if counted else None)
     else:
@@ -122,7 +128,7 @@ def score_person(unit: Unit, person: Person, result: PersonResult | None,
     share = rules.multi_post.leadership_share
     rating_missing = share > 0 and rating is None
     if rating_missing:
-        flags.append("缺少领导班子综合评价，未做加权")
+        flags.append(tr("缺少领导班子综合评价，未做加权"))
     applied_share = share if share > 0 and rating is not None else 0.0
     formula = _blend(coefficient_score, rating, applied_share)
     final = leadership.final_adjustment(result.final_adjustment if result else None,

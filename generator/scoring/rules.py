@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
+from ..i18n import paren, tr
 from ..model import TargetRange
 from ..model.assessment import ScoringParams
 from ..model.vocab import RULE, RuleKind
@@ -70,22 +71,22 @@ def _fmt(x: float) -> str:
 
 
 def _name(kind: str) -> str:
-    return f"{kind}（{RULE.label(kind)}）"
+    return kind + paren(RULE.label(kind))
 
 
 # -- preconditions -----------------------------------------------------------------------------
 
 def _needs_target(kind: str, target: Target | None) -> Unmet | None:
     if target is None:
-        return Unmet("measure", f"没有本期（或本年度）的目标值，按 {_name(kind)} 规则无法计分："
-                                "请在指标卡的 targets 中补上")
+        return Unmet("measure", tr("没有本期（或本年度）的目标值，按 {rule} 规则无法计分："
+                                   "请在指标卡的 targets 中补上", rule=_name(kind)))
     return None
 
 
 def _needs_single_target(kind: str, target: Target | None, polarity: str) -> Unmet | None:
     if isinstance(target, TargetRange) or polarity == "range":
-        return Unmet("rule", f"目标是区间（或指标方向为 range），{_name(kind)} 规则无法计分："
-                             "请改用 range 或 bands 规则")
+        return Unmet("rule", tr("目标是区间（或指标方向为 range），{rule} 规则无法计分："
+                                "请改用 range 或 bands 规则", rule=_name(kind)))
     return None
 
 
@@ -93,8 +94,8 @@ def ratio_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unm
     """A single positive target, and a measure that is not a range measure."""
     unmet = _needs_target("ratio", target) or _needs_single_target("ratio", target, polarity)
     if unmet is None and isinstance(target, (int, float)) and target <= 0:
-        return Unmet("rule", f"目标值为 {_fmt(target)}，完成率（ratio）只能用于正的目标值："
-                             "请改用 linear（写 floor）或 bands 规则")
+        return Unmet("rule", tr("目标值为 {target}，完成率（ratio）只能用于正的目标值："
+                                "请改用 linear（写 floor）或 bands 规则", target=_fmt(target)))
     return unmet
 
 
@@ -104,10 +105,10 @@ def linear_ok(target: Target | None, params: ScoringParams, polarity: str) -> Un
     if unmet is not None:
         return unmet
     if params.floor is None:
-        return Unmet("rule", "linear（线性插值）规则需要 floor（零分值）")
+        return Unmet("rule", tr("linear（线性插值）规则需要 floor（零分值）"))
     if isinstance(target, (int, float)) and params.floor == target:
-        return Unmet("floor", f"零分值 floor 等于目标值 {_fmt(target)}，线性插值无法计算："
-                              "floor 应是得 0 分的实际值（越高越好的指标 floor 低于目标）")
+        return Unmet("floor", tr("零分值 floor 等于目标值 {target}，线性插值无法计算："
+                                 "floor 应是得 0 分的实际值（越高越好的指标 floor 低于目标）", target=_fmt(target)))
     return None
 
 
@@ -117,11 +118,11 @@ def range_ok(target: Target | None, params: ScoringParams, polarity: str) -> Unm
     if unmet is not None:
         return unmet
     if not isinstance(target, TargetRange):
-        return Unmet("rule", "range（区间）规则需要区间目标，本指标的目标是单个数值："
-                             "请把目标写成 {min: 下限, max: 上限}，或改用其他规则")
+        return Unmet("rule", tr("{rule}（区间）规则需要区间目标，本指标的目标是单个数值："
+                                "请把目标写成 {{min: 下限, max: 上限}}，或改用其他规则", rule="range"))
     if not params.tolerance and not _default_tolerance(target) > 0:
-        return Unmet("rule", "目标区间宽度为 0 且上下限为 0（或小到无法计算），无法确定容差："
-                             "请写 tolerance（容差）")
+        return Unmet("rule", tr("目标区间宽度为 0 且上下限为 0（或小到无法计算），无法确定容差："
+                                "请写 tolerance（容差）"))
     return None
 
 
@@ -142,7 +143,8 @@ def ratio(a: float, target: Target | None, params: ScoringParams, polarity: str,
     assert isinstance(target, (int, float))  # ratio_ok: a single positive number
     t = float(target)
     if a < 0:
-        return RuleOutcome(None, f"实际值 {_fmt(a)} 为负数，完成率没有意义：请改用 linear 或 bands 规则")
+        return RuleOutcome(None, tr("实际值 {actual} 为负数，完成率没有意义：请改用 linear 或 bands 规则",
+                                    actual=_fmt(a)))
     if polarity == "down":
         return RuleOutcome(cap if a == 0 else clamp(t / a * 100, cap))
     return RuleOutcome(clamp(a / t * 100, cap))
@@ -154,7 +156,8 @@ def linear(a: float, target: Target | None, params: ScoringParams, polarity: str
     t, f = float(target), params.floor
     warnings: tuple[str, ...] = ()
     if (polarity == "up" and f > t) or (polarity == "down" and f < t):
-        warnings = (f"零分值 {_fmt(f)} 与指标方向（{polarity}）不一致：按零分值到目标值的方向计分",)
+        warnings = (tr("零分值 {floor} 与指标方向（{polarity}）不一致：按零分值到目标值的方向计分",
+                       floor=_fmt(f), polarity=polarity),)
     return RuleOutcome(clamp((a - f) / (t - f) * 100, cap), warnings=warnings)
 
 
@@ -163,13 +166,13 @@ def bands(a: float, target: Target | None, params: ScoringParams, polarity: str,
     for band in params.bands:
         if (band.min is None or a >= band.min) and (band.max is None or a <= band.max):
             return RuleOutcome(clamp(band.score, cap))
-    return RuleOutcome(0.0, warnings=(f"实际值 {_fmt(a)} 不在任何分档内，记 0 分",))
+    return RuleOutcome(0.0, warnings=(tr("实际值 {actual} 不在任何分档内，记 0 分", actual=_fmt(a)),))
 
 
 def done(a: float, target: Target | None, params: ScoringParams, polarity: str, cap: float) -> RuleOutcome:
     """Done (true, or any positive number) → 100; not done (false, 0) → 0."""
     if a < 0:
-        return RuleOutcome(None, f"完成与否应填 true/false 或 1/0，实际写的是 {_fmt(a)}")
+        return RuleOutcome(None, tr("完成与否应填 true/false 或 1/0，实际写的是 {actual}", actual=_fmt(a)))
     return RuleOutcome(clamp(100.0 if a > 0 else 0.0, cap))
 
 
@@ -177,7 +180,8 @@ def manual(a: float, target: Target | None, params: ScoringParams, polarity: str
     """The actual is the rating itself, clamped to [0, cap] (cap 100 unless the item sets one)."""
     warnings: tuple[str, ...] = ()
     if not 0 <= a <= cap:
-        warnings = (f"评分 {_fmt(a)} 超出 0–{_fmt(cap)}，按 {_fmt(clamp(a, cap))} 计",)
+        warnings = (tr("评分 {rating} 超出 0–{cap}，按 {counted} 计", rating=_fmt(a), cap=_fmt(cap),
+                       counted=_fmt(clamp(a, cap))),)
     return RuleOutcome(clamp(a, cap), warnings=warnings)
 
 
@@ -210,9 +214,9 @@ def precondition(target: Target | None, params: ScoringParams, polarity: str) ->
     """Why an item with these parameters cannot be scored against `target` (None: it can)."""
     rule = RULES.get(params.rule)
     if rule is None:
-        return Unmet("rule", f"未知的计分规则 {params.rule!r}")
+        return Unmet("rule", tr("未知的计分规则 {rule!r}", rule=params.rule))
     if isinstance(target, (int, float)) and not math.isfinite(target):
-        return Unmet("measure", f"目标值 {target!r} 不是有限数值")
+        return Unmet("measure", tr("目标值 {target!r} 不是有限数值", target=target))
     return rule.precondition(target, params, polarity)
 
 
@@ -225,8 +229,8 @@ def apply_rule(value: float | bool, target: Target | None, params: ScoringParams
         return RuleOutcome(None, unmet.message), cap
     a = float(value)
     if not math.isfinite(a):
-        return RuleOutcome(None, f"实际值 {value!r} 不是有限数值"), cap
+        return RuleOutcome(None, tr("实际值 {actual!r} 不是有限数值", actual=value)), cap
     outcome = RULES[params.rule].score(a, target, params, polarity, cap)
     if outcome.score is not None and math.isnan(outcome.score):
-        return RuleOutcome(None, "数值过大，计算溢出"), cap
+        return RuleOutcome(None, tr("数值过大，计算溢出")), cap
     return outcome, cap

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..model import ActionPlan, Measure, Milestone, Period, Unit
 from ..model.vocab import ActionStatus, TrackingKind
 from .reporting import expected, missing_values
@@ -67,19 +68,21 @@ def status_conflicts(a: ActionPlan, on: dt.date) -> tuple[StatusConflict, ...]:
     open_ms = [m for m in a.milestones if not m.finished]
     if written == "done":
         if a.completed is not None and a.completed > on:
-            out.append(StatusConflict(a, written, derived, f"实际完成日期 {a.completed.isoformat()} 还没到", "completed"))
+            out.append(StatusConflict(a, written, derived, tr("实际完成日期 {date} 还没到", date=a.completed.isoformat()),
+                                      "completed"))
         if open_ms:
-            out.append(StatusConflict(a, written, derived, f"里程碑“{open_ms[0].name}”还没有完成"))
+            out.append(StatusConflict(a, written, derived, tr("里程碑“{name}”还没有完成", name=open_ms[0].name)))
     elif written in ("planned", "in-progress", "delayed") and a.completed is not None and a.completed <= on:
-        out.append(StatusConflict(a, written, "done", f"已写实际完成日期 {a.completed.isoformat()}"))
+        out.append(StatusConflict(a, written, "done", tr("已写实际完成日期 {date}", date=a.completed.isoformat())))
     elif written in ("planned", "in-progress") and a.end < on:
-        out.append(StatusConflict(a, written, "delayed", f"结束日期 {a.end.isoformat()} 已过，还没有实际完成日期"))
+        out.append(StatusConflict(a, written, "delayed", tr("结束日期 {date} 已过，还没有实际完成日期", date=a.end.isoformat())))
     elif written == "planned" and any(m.finished for m in a.milestones):
-        out.append(StatusConflict(a, written, derived, "已有完成的里程碑"))
+        out.append(StatusConflict(a, written, derived, tr("已有完成的里程碑")))
     for m in a.milestones:
         if m.completed is not None and m.completed > on:
             out.append(StatusConflict(a, written or derived, derived,
-                                      f"里程碑“{m.name}”的实际完成日期 {m.completed.isoformat()} 还没到", "milestones"))
+                                      tr("里程碑“{name}”的实际完成日期 {date} 还没到", name=m.name,
+                                         date=m.completed.isoformat()), "milestones"))
     return tuple(out)
 
 
