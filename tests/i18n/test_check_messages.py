@@ -72,7 +72,7 @@ def test_references_and_duplicates_in_english(tmp_path):
     dup = _one(result.problems, "BSC101")
     assert dup.message.startswith("Duplicate measure id `M-S1` (already used on line 2): ids must be unique")
     ref = next(p for p in result.problems if p.code == "BSC102" and "C9" in p.message)
-    assert ref.message.startswith("There is no objective `C9`: ids you can use: ")
+    assert ref.message.startswith("There is no objective with the id `C9`: ids you can use: ")
     for p in result.problems:
         _no_cjk(p.message, "群众满意度", "人均收入", "办结率", "培训覆盖率")
 
