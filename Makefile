@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all deps system-deps system-deps-browser system-deps-office vnu check site serve test test-fast schema docs bench clean
+.PHONY: all deps catalogues system-deps system-deps-browser system-deps-office vnu check site serve test test-fast schema docs bench clean
 
 all: site
 
@@ -57,9 +57,17 @@ test: deps system-deps-browser system-deps-office vnu
 test-fast: deps
 	$(BIN)/python -m pytest -q -m "not e2e"
 
+# re-extract the interface messages into generator/locale/*/LC_MESSAGES/bscportal.po and compile
+# the .mo files (docs/languages.md); then translate what `python -m generator.i18n.tool check` lists
+catalogues: deps
+	$(BIN)/python -m generator.i18n.tool update
+	$(BIN)/python -m generator.i18n.tool check
+
+# the JSON Schema and docs/format.md, docs/rules.md in Chinese; docs/en/format.md in English
 schema: deps
-	$(BIN)/bscportal schema
-	$(BIN)/bscportal docs
+	$(BIN)/bscportal --lang zh schema
+	$(BIN)/bscportal --lang zh docs
+	$(BIN)/bscportal --lang en docs
 
 bench: deps system-deps-browser
 	$(BIN)/python -m benchmarks.run

@@ -72,9 +72,9 @@ class CityFile(Model):
     name: Name = Field(title=N_("城市名称"))
     full_name: Name | None = Field(None, title=N_("全称"))
     description: Text | None = Field(None, title=N_("简介"))
-    disclaimer: Text = Field(
-        N_("本站示例数据（人员、数字、考核结果）均为虚构，仅用于演示。"),
-        title=N_("示例数据声明"))
+    disclaimer: Text | None = Field(
+        None, title=N_("声明"),
+        description=N_("印在每页页脚和“关于”页上的一句话，如“本站示例数据均为虚构，仅用于演示”；不写则不显示"))
     perspectives: list[Perspective] = Field(min_length=1, title=N_("默认层面"),
                                             description=N_("自上而下的顺序；单位可在 unit.yml 中改用自己的层面"))
     themes: list[CityTheme] = Field(default_factory=list, title=N_("市级战略主题"))

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ...i18n import tr
 from ...load.paths import Tree
 from .. import paths
 from ..context import SiteContext
@@ -19,8 +20,11 @@ KIND = "static"
 
 
 def fallback_about(site: SiteContext) -> Output:
-    text = (f"---\ntitle: 关于本站\n---\n\n# 关于本站\n\n{md(site.city.info.full_name or site.city.name)}"
-            f"平衡计分卡门户（{site.edition_name}）。\n\n{md(site.city.info.disclaimer)}\n")
+    title = tr("关于本站")
+    about = tr("{city}平衡计分卡门户（{edition}）。", city=md(site.city.info.full_name or site.city.name),
+               edition=site.edition_name)
+    disclaimer = f"{md(site.city.info.disclaimer)}\n" if site.city.info.disclaimer else ""
+    text = f"---\ntitle: {title}\n---\n\n# {title}\n\n{about}\n\n{disclaimer}"
     return Output(paths.ABOUT, text.encode("utf-8"))
 
 
