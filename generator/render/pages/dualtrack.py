@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...i18n import N_, tr, tr_n
 from ...model import Period
 from ...scoring.grades import ComparisonKind
 from .. import fmt, paths
@@ -21,9 +22,10 @@ from ..output import Output, page
 
 KIND = "dualtrack"
 
-#: the comparisons counted in the chart, with their names and colours
+#: the comparisons counted in the chart, with their names (translated where shown) and colours
 COUNTED: tuple[tuple[ComparisonKind, str, str], ...] = (
-    ("agree", "一致", "#009E73"), ("higher", "计分卡较高", "#0072B2"), ("lower", "计分卡较低", "#D55E00"))
+    ("agree", N_("一致"), "#009E73"), ("higher", N_("计分卡较高"), "#0072B2"),
+    ("lower", N_("计分卡较低"), "#D55E00"))
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,16 @@ def count_chart(annual: list[Group]) -> Chart:
     """Per annual period (where units compare): how many agree, BSC higher, BSC lower."""
     total = sum(len(g.rows) for g in annual)
     agree = sum(g.count("agree") for g in annual)
-    desc = (f"各年度考核中平衡计分卡等次与传统考核等次一致、计分卡较高、计分卡较低的单位数；"
-            f"这些年度合计 {total} 个单位·年度，{agree} 个一致。季度、半年考核只在下表中。数字见下表。")
-    return bar_chart(chart_id="chart-dualtrack", title="双轨运行：两种考核的等次对照", desc=desc,
+    desc = tr_n("各年度考核中平衡计分卡等次与传统考核等次一致、计分卡较高、计分卡较低的单位数；"
+                "这些年度合计 {n} 个单位·年度，{agree} 个一致。季度、半年考核只在下表中。数字见下表。",
+                "各年度考核中平衡计分卡等次与传统考核等次一致、计分卡较高、计分卡较低的单位数；"
+                "这些年度合计 {n} 个单位·年度，{agree} 个一致。季度、半年考核只在下表中。数字见下表。",
+                total, n=total, agree=agree)
+    return bar_chart(chart_id="chart-dualtrack", title=tr("双轨运行：两种考核的等次对照"), desc=desc,
                      labels=[g.name for g in annual],
-                     series=[Series(name, tuple(float(g.count(k)) for g in annual), colour=colour)
+                     series=[Series(tr(name), tuple(float(g.count(k)) for g in annual), colour=colour)
                              for k, name, colour in COUNTED],
-                     show=lambda v: fmt.NONE if v is None else fmt.count(round(v)), category_head="考核期",
+                     show=lambda v: fmt.NONE if v is None else fmt.count(round(v)), category_head=tr("考核期"),
                      label_em=11.0)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Protocol
 
+from ...i18n import tr
 from ...model import Unit
 from .. import paths
 from ..context import SiteContext
@@ -47,28 +48,28 @@ class PeopleCount:
 def _unit_entities(u: Unit) -> Iterator[tuple[str, Markable, str]]:
     """(what, entity, link) for every entity of a unit that may carry `internal`."""
     base = paths.unit(u.id)
-    yield from (("战略主题", t, f"{base}#t-{t.id}") for t in u.themes)
-    yield from (("战略目标", o, paths.at(base, paths.objective_anchor(o.id))) for o in u.all_objectives)
-    yield from (("分战略地图", s, f"{base}#sm-{s.id}") for s in u.maps)
-    yield from (("指标", m, paths.at(paths.cards(u.id), paths.measure_anchor(m.id))) for m in u.all_measures)
-    yield from (("行动方案", a, f"{base}#a-{a.id}") for a in u.actions)
-    yield from (("部门", d, f"{base}#d-{d.id}") for d in u.departments)
-    yield from (("岗位", p, paths.people(u.id)) for p in u.posts)
+    yield from ((tr("战略主题"), t, f"{base}#t-{t.id}") for t in u.themes)
+    yield from ((tr("战略目标"), o, paths.at(base, paths.objective_anchor(o.id))) for o in u.all_objectives)
+    yield from ((tr("分战略地图"), s, f"{base}#sm-{s.id}") for s in u.maps)
+    yield from ((tr("指标"), m, paths.at(paths.cards(u.id), paths.measure_anchor(m.id))) for m in u.all_measures)
+    yield from ((tr("行动方案"), a, f"{base}#a-{a.id}") for a in u.actions)
+    yield from ((tr("部门"), d, f"{base}#d-{d.id}") for d in u.departments)
+    yield from ((tr("岗位"), p, paths.people(u.id)) for p in u.posts)
     for period, scale in u.scales.items():
-        yield from ((f"{period} 加减分/否决项", adj, base)
+        yield from ((tr("{period} 加减分/否决项", period=period), adj, base)
                     for adj in (*scale.bonus, *scale.deductions, *scale.veto))
 
 
 def internal_entities(site: SiteContext) -> list[InternalEntity]:
     """Every entity marked internal, and every unpublished result."""
-    out = [InternalEntity(None, "市级战略主题", t.id, t.name, f"{paths.CITY}#c-{t.id}")
+    out = [InternalEntity(None, tr("市级战略主题"), t.id, t.name, f"{paths.CITY}#c-{t.id}")
            for t in site.city.info.themes if t.internal]
     for u in site.units:
         base = paths.unit(u.id)
         if u.internal:
-            out.append(InternalEntity(u, "单位", u.id, u.name, base))
+            out.append(InternalEntity(u, tr("单位"), u.id, u.name, base))
         out += [InternalEntity(u, what, e.id, e.name, link) for what, e, link in _unit_entities(u) if e.internal]
-        out += [InternalEntity(u, "未公开的考核结果", period, period, base)
+        out += [InternalEntity(u, tr("未公开的考核结果"), period, period, base)
                 for period, r in u.results.items() if not r.published]
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...i18n import colon
 from ...model import Actual, Period, PersonalMeasure, Person, Unit
 from ...scoring import PersonScore, cascade, score_people
 from ...scoring.actuals import read_actual
@@ -12,6 +13,7 @@ from .. import fmt, paths
 from ..cardrows import card_period
 from ..context import SiteContext
 from ..output import Output, page
+from .unit import search_unit
 
 KIND = "people"
 EDITIONS = ("internal",)
@@ -56,7 +58,7 @@ def person_results(unit: Unit) -> list[PersonResults]:
             measure_names = {m.id: m.name for m in person.measures} if person else {}
             rows.append(PersonResultRow(
                 id=pid, person=person, score=scores.get(pid), rating=reported.leadership_rating,
-                actuals=tuple(f"{measure_names.get(mid, mid)}：{_actual(v)}" for mid, v in reported.actuals.items()),
+                actuals=tuple(f"{measure_names.get(mid, mid)}{colon()}{_actual(v)}" for mid, v in reported.actuals.items()),
                 grade=grade_names.get(reported.traditional_grade, reported.traditional_grade) if reported.traditional_grade else fmt.NONE))
         out.append(PersonResults(period, tuple(rows)))
     return out
@@ -83,7 +85,7 @@ def outputs(site: SiteContext) -> Iterable[Output]:
                 holders.setdefault(a.post, []).append(person)
         period = card_period(unit)[0]
         targets = {f"{p.id}/{m.id}": personal_target(unit, m, period) for p in unit.people for m in p.measures}
-        yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit,
+        yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit, search_unit=search_unit(unit),
                    difficulty=difficulty, holders=holders, results=person_results(unit),
                    targets=targets, card_period=period,
                    edit_url=site.edit_url(unit.files.get("posts")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ...i18n import tr, tr_n
 from .. import fmt, paths
 from ..annual import AnnualPeriod, annual_periods
 from ..charts import Chart, RefLine, Series, bar_chart
@@ -22,12 +23,15 @@ KIND = "ranking"
 def ranking_chart(ap: AnnualPeriod, refs: list[RefLine]) -> Chart:
     labels = [f"{e.rank}. {e.result.unit.entry.short_name or e.result.unit.name}" for e in ap.entries]
     first = ap.entries[0].result
-    desc = (f"{ap.name}全市 {len(ap.entries)} 个单位的考核总分，按名次从高到低排列；"
-            f"第一名{first.unit.name} {fmt.score(first.score.total)} 分。虚线为全市默认考核办法的等次最低分。"
-            "数字见下表。")
-    return bar_chart(chart_id=f"chart-rank-{ap.id}", title=f"{ap.name}考核总分排名", desc=desc,
-                     labels=labels, series=[Series("总分", tuple(e.result.score.total for e in ap.entries))],
-                     refs=refs, category_head="单位", label_em=9.0)
+    n = len(ap.entries)
+    desc = tr_n("{period}全市 {n} 个单位的考核总分，按名次从高到低排列；第一名{first} {score} 分。"
+                "虚线为全市默认考核办法的等次最低分。数字见下表。",
+                "{period}全市 {n} 个单位的考核总分，按名次从高到低排列；第一名{first} {score} 分。"
+                "虚线为全市默认考核办法的等次最低分。数字见下表。",
+                n, period=ap.name, n=n, first=first.unit.name, score=fmt.score(first.score.total))
+    return bar_chart(chart_id=f"chart-rank-{ap.id}", title=tr("{period}考核总分排名", period=ap.name), desc=desc,
+                     labels=labels, series=[Series(tr("总分"), tuple(e.result.score.total for e in ap.entries))],
+                     refs=refs, category_head=tr("单位"), label_em=9.0)
 
 
 def grade_refs(site: SiteContext) -> list[RefLine]:
@@ -39,7 +43,8 @@ def outputs(site: SiteContext) -> Iterable[Output]:
     periods = annual_periods(site)
     show = site.ev.show_ranking
     for ap in periods:
-        title = f"{site.city.name} {ap.name} 各单位平衡计分卡考核结果（{site.edition_name}）"
+        title = tr("{city} {period} 各单位平衡计分卡考核结果（{edition}）", city=site.city.name, period=ap.name,
+                   edition=site.edition_name)
         yield Output(paths.city_results(ap.id, "csv"), city_period_csv(title, ap, show))
         xlsx = paths.city_results(ap.id, "xlsx")
         yield Output(xlsx, city_period_xlsx(title, ap, show, xlsx))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...i18n import tr
 from ...model import Adjustment, Period, Scale, Unit
 from ...model.vocab import RULE
 from .. import paths
@@ -72,8 +73,9 @@ def hidden_items(site: SiteContext, unit: Unit, period_id: str, shown: Scale) ->
 
 
 def adjustments(scale: Scale) -> list[tuple[str, Adjustment]]:
-    return ([("加分", a) for a in scale.bonus] + [("扣分", a) for a in scale.deductions]
-            + [("一票否决", a) for a in scale.veto])
+    bonus, deduction, veto = tr("加分"), tr("扣分"), tr("一票否决")
+    return ([(bonus, a) for a in scale.bonus] + [(deduction, a) for a in scale.deductions]
+            + [(veto, a) for a in scale.veto])
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:

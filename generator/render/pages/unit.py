@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ...i18n import N_, tr, tr_p
 from ...model import ActionPlan, Department, Measure, Objective, Perspective, SubMap, Theme, Unit
 from ...model.vocab import ActionStatus, Status
 from ...scoring.tracking import action_status
@@ -21,16 +22,22 @@ from ..tracking import unit_tracking
 
 KIND = "unit"
 
-#: YAML files of a unit, in the order the "edit" list shows them: key in `Unit.files` → label
-SOURCE_FILES = {
-    "unit": "使命、愿景、战略主题",
-    "map": "战略地图与目标",
-    "measures": "指标卡",
-    "actions": "行动方案",
-    "departments": "部门分卡",
-    "posts": "岗位",
-    "rules": "考核办法",
-}
+
+def source_labels() -> dict[str, str]:
+    """YAML files of a unit, in the order the "edit" list shows them: key in `Unit.files` → label."""
+    return {
+        "unit": tr("使命、愿景、战略主题"),
+        "map": tr("战略地图与目标"),
+        "measures": tr_p("file label", "指标卡"),
+        "actions": tr("行动方案"),
+        "departments": tr("部门分卡"),
+        "posts": tr("岗位"),
+        "rules": tr("考核办法"),
+    }
+
+
+#: per-period files of a unit: key prefix in `Unit.files` → label (translated where shown)
+PERIOD_FILES = (("assessment/", N_("考核量表")), ("results/", N_("考核结果")))
 
 
 # -- strategy maps -------------------------------------------------------------------------------
@@ -95,7 +102,7 @@ def _render_map(site: SiteContext, unit: Unit, graph_id: str, title: str, object
 
 def unit_maps(site: SiteContext, unit: Unit,
               statuses: dict[str, Status]) -> tuple[RenderedMap | None, list[RenderedMap]]:
-    main = (_render_map(site, unit, "map-main", f"{unit.name}总战略地图", list(unit.objectives), statuses)
+    main = (_render_map(site, unit, "map-main", tr("{unit}总战略地图", unit=unit.name), list(unit.objectives), statuses)
             if unit.objectives else None)
     subs = []
     for s in unit.maps:
@@ -160,11 +167,16 @@ class SourceFile:
 
 def _source_files(site: SiteContext, unit: Unit) -> list[SourceFile]:
     files = [SourceFile(label, unit.files[key], site.edit_url(unit.files[key]))
-             for key, label in SOURCE_FILES.items() if key in unit.files]
-    for prefix, label in (("assessment/", "考核量表"), ("results/", "考核结果")):
-        files += [SourceFile(f"{label} {k.split('/', 1)[1]}", v, site.edit_url(v))
+             for key, label in source_labels().items() if key in unit.files]
+    for prefix, label in PERIOD_FILES:
+        files += [SourceFile(f"{tr(label)} {k.split('/', 1)[1]}", v, site.edit_url(v))
                   for k, v in unit.files.items() if k.startswith(prefix)]
     return files
+
+
+def search_unit(unit: Unit) -> str:
+    """The unit's names for the search hook (`site.searchunit`), which splits them on 、."""
+    return "、".join([unit.name] + ([unit.entry.short_name] if unit.entry.short_name else []))  # i18n: data
 
 
 def unit_context(site: SiteContext, unit: Unit, main_map: RenderedMap | None,
@@ -174,6 +186,7 @@ def unit_context(site: SiteContext, unit: Unit, main_map: RenderedMap | None,
     return {
         "site": site,
         "unit": unit,
+        "search_unit": search_unit(unit),
         "entry": unit.entry,
         "info": unit.info,
         "kind_name": site.kind_names.get(unit.entry.kind, unit.entry.kind),
@@ -218,10 +231,10 @@ def card_groups(unit: Unit) -> Iterator[CardGroup]:
     card_ids = {o.id for o in unit.objectives}
     stray = [m for m in unit.measures if m.objective not in card_ids]
     if stray:
-        yield CardGroup("其他", tuple(stray))
+        yield CardGroup(tr("其他"), tuple(stray))
     for d in unit.departments:
         if d.measures:
-            yield CardGroup(f"{d.name}分卡", tuple(d.measures))
+            yield CardGroup(tr("{name}分卡", name=d.name), tuple(d.measures))
 
 
 @dataclass(frozen=True)
@@ -240,6 +253,8 @@ def cards_context(site: SiteContext, unit: Unit) -> dict[str, object]:
     return {
         "site": site,
         "unit": unit,
+        "title": tr("{unit} · 指标卡", unit=unit.name),
+        "search_unit": search_unit(unit),
         "groups": list(card_groups(unit)),
         "targets": {m.id: period_target(unit, m, None) for m in unit.all_measures},
         "statuses": site.scores.status(unit.id),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...i18n import N_, tr
 from ...model import Unit
 from .. import fmt, paths, tabular
 from ..context import SiteContext
@@ -39,12 +40,14 @@ def unit_rows(site: SiteContext) -> list[UnitRow]:
     ) for u in site.units]
 
 
-HEADER = ["单位编号", "单位名称", "简称", "单位类别", "推行阶段", "阶段开始", "标杆单位", "战略目标数",
-          "指标数", "最新考核期", "最新总分", "最新等次", "最后更新"]
+#: the CSV's columns (translated where the file is written)
+HEADER = [N_("单位编号"), N_("单位名称"), N_("简称"), N_("单位类别"), N_("推行阶段"), N_("阶段开始"),
+          N_("标杆单位"), N_("战略目标数"), N_("指标数"), N_("最新考核期"), N_("最新总分"), N_("最新等次"),
+          N_("最后更新")]
 
 
 def units_csv(rows: list[UnitRow]) -> bytes:
-    return tabular.csv_table(HEADER, [
+    return tabular.csv_table([tr(h) for h in HEADER], [
         [r.unit.id, r.unit.name, r.unit.entry.short_name or "", r.kind, r.stage,
          fmt.date(r.unit.entry.stage_since), fmt.YES if r.unit.entry.benchmark else fmt.NO, r.objectives,
          r.measures, r.latest.period.name if r.latest else "",
