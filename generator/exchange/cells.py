@@ -1,7 +1,7 @@
 """What an input cell takes: a parser per kind of value, from what a spreadsheet holds to a
 typed value, and back to what the export writes.
 
-Every parser has `parse(raw, percent)` (raises `CellError` with a Chinese message saying what
+Every parser has `parse(raw, percent)` (raises `CellError` with a message saying what
 the cell should hold), `show(value)` (the cell's content on export) and, for the export's
 data validation, `choices` (a list) or `bounds` (a number range). Values are the model's own:
 str, float, bool, `datetime.date`, a tuple of ids, a `TargetRange`; None for an empty cell.
@@ -12,7 +12,9 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from typing import Callable
 
+from ..i18n import LANGUAGES, N_, join, paren, tr, use_language
 from ..model import TargetRange
 from ..model.base import NUMBER_LIMIT
 from ..render import fmt
@@ -21,13 +23,25 @@ Value = str | float | bool | dt.date | tuple[str, ...] | TargetRange | None
 #: what openpyxl reads from (and writes to) a cell
 Raw = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 
-YES, NO = fmt.YES, fmt.NO
-_LIST_SPLIT = re.compile(r"[、,，;；\s]+")
+_LIST_SPLIT = re.compile(r"[、,，;；\s]+")  # i18n: data
 _RANGE = re.compile(r"^\s*(-?[\d.]+)\s*[–—~～-]\s*(-?[\d.]+)\s*$")
 
 
 class CellError(ValueError):
     """A cell's content that cannot be taken; the message says what the cell should hold."""
+
+
+def _words(word: Callable[[], str]) -> frozenset[str]:
+    """A word (是, 否) in every language, lower-case: a workbook exported in one language reads
+    back in any."""
+    out = set()
+    for language in LANGUAGES:
+        with use_language(language):
+            out.add(word().lower())
+    return frozenset(out)
+
+
+_YES, _NO = _words(fmt.yes), _words(fmt.no)
 
 
 def number(x: float) -> float | int:
@@ -51,7 +65,7 @@ def _text(raw: Raw) -> str:
     if raw is None:
         return ""
     if isinstance(raw, bool):
-        return YES if raw else NO
+        return fmt.yes() if raw else fmt.no()
     if isinstance(raw, float):
         return fmt.value(raw) if not raw.is_integer() else str(int(raw))
     if isinstance(raw, dt.datetime):
@@ -64,23 +78,23 @@ def _number(raw: Raw, percent: bool) -> float | None:
     if raw is None or raw == "":
         return None
     if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time)):
-        raise CellError("应填数字")
+        raise CellError(tr("应填数字"))
     if isinstance(raw, (int, float)):
         x = float(raw) * (100 if percent else 1)
     else:
-        s = raw.strip().replace(",", "").replace("，", "")
+        s = raw.strip().replace(",", "").replace("，", "")  # i18n: data
         if not s:
             return None
         scale = 1.0
-        if s.endswith(("%", "％")):
+        if s.endswith(("%", "％")):  # i18n: data
             s, scale = s[:-1].strip(), 1.0
         try:
             x = float(s) * scale
         except ValueError:
-            raise CellError(f"应填数字，现在是文字“{raw.strip()[:20]}”：只填数字（如 97.5），"
-                            "单位和说明写在说明栏") from None
+            raise CellError(tr("应填数字，现在是文字“{text}”：只填数字（如 97.5），单位和说明写在说明栏",
+                               text=raw.strip()[:20])) from None
     if not math.isfinite(x) or abs(x) >= NUMBER_LIMIT:
-        raise CellError("数值太大：要小于 10 的 15 次方")
+        raise CellError(tr("数值太大：要小于 10 的 15 次方"))
     return x
 
 
@@ -93,7 +107,7 @@ class Cell:
     @property
     def kind(self) -> str:
         """What the cell takes, for messages."""
-        return "文字"
+        return tr("文字")
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -107,7 +121,7 @@ class Cell:
 
     def empty(self) -> Value:
         if self.required:
-            raise CellError(f"此项必填（{self.kind}）：请填写，不能留空")
+            raise CellError(tr("此项必填（{kind}）：请填写，不能留空", kind=self.kind))
         return None
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
@@ -118,7 +132,7 @@ class Cell:
         if value is None:
             return None
         if isinstance(value, tuple):
-            return "、".join(value)
+            return join(value)
         return str(value)
 
 
@@ -129,7 +143,7 @@ class Text(Cell):
     def parse(self, raw: Raw, percent: bool = False) -> Value:
         s = _text(raw)
         if len(s) > self.max_length:
-            raise CellError(f"文字太长（{len(s)} 个字）：最多 {self.max_length} 个字")
+            raise CellError(tr("文字太长（{n} 个字）：最多 {limit} 个字", n=len(s), limit=self.max_length))
         return s if s else self.empty()
 
 
@@ -139,7 +153,7 @@ class TextList(Cell):
 
     @property
     def kind(self) -> str:
-        return "若干项，每行一项（Alt+Enter 换行）"
+        return tr("若干项，每行一项（Alt+Enter 换行）")
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
         items = tuple(x.strip() for x in _text(raw).splitlines() if x.strip())
@@ -161,7 +175,7 @@ class Number(Cell):
 
     @property
     def kind(self) -> str:
-        return "整数" if self.whole else "数字"
+        return tr("整数") if self.whole else tr("数字")
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -175,13 +189,16 @@ class Number(Cell):
         if x is None:
             return self.empty()
         if self.whole and not x.is_integer():
-            raise CellError(f"应填整数，现在是 {fmt.value(x)}")
+            raise CellError(tr("应填整数，现在是 {value}", value=fmt.value(x)))
         low, high = self.low, self.high
         if low is not None and (x < low or self.open_low and x == low) or high is not None and x > high:
             lo = "—" if low is None else fmt.value(low)
             hi = "—" if high is None else fmt.value(high)
-            op = "大于" if self.open_low else "不小于"
-            raise CellError(f"{fmt.value(x)} 超出允许范围：应{op} {lo}、不大于 {hi}")
+            if self.open_low:
+                raise CellError(tr("{value} 超出允许范围：应大于 {low}、不大于 {high}", value=fmt.value(x),
+                                   low=lo, high=hi))
+            raise CellError(tr("{value} 超出允许范围：应不小于 {low}、不大于 {high}", value=fmt.value(x),
+                               low=lo, high=hi))
         return x
 
     def show(self, value: Value) -> Raw:
@@ -192,11 +209,11 @@ class Number(Cell):
 class YesNo(Cell):
     @property
     def kind(self) -> str:
-        return "“是”或“否”"
+        return tr("“{yes}”或“{no}”", yes=fmt.yes(), no=fmt.no())
 
     @property
     def choices(self) -> tuple[str, ...]:
-        return (YES, NO)
+        return (fmt.yes(), fmt.no())
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
         if isinstance(raw, bool):
@@ -204,14 +221,14 @@ class YesNo(Cell):
         s = _text(raw).lower()
         if not s:
             return self.empty()
-        if s in (YES, "true", "1", "y", "yes", "√", "✓"):
+        if s in _YES or s in ("true", "1", "y", "yes", "√", "✓"):
             return True
-        if s in (NO, "false", "0", "n", "no", "×"):
+        if s in _NO or s in ("false", "0", "n", "no", "×"):
             return False
-        raise CellError(f"应填“是”或“否”，现在是“{_text(raw)[:20]}”")
+        raise CellError(tr("应填{kind}，现在是“{text}”", kind=self.kind, text=_text(raw)[:20]))
 
     def show(self, value: Value) -> Raw:
-        return None if value is None else (YES if value else NO)
+        return None if value is None else (fmt.yes() if value else fmt.no())
 
 
 @dataclass(frozen=True)
@@ -219,11 +236,12 @@ class Choice(Cell):
     """One of a list; written as its label, read as label or value. `terms`: (value, label)."""
 
     terms: tuple[tuple[str, str], ...] = ()
-    what: str = "选项"
+    #: what the choice is (for messages; translated where shown)
+    what: str = N_("选项")
 
     @property
     def kind(self) -> str:
-        return self.what
+        return tr(self.what)
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -236,8 +254,8 @@ class Choice(Cell):
         for value, label in self.terms:
             if s in (label, value):
                 return value
-        raise CellError(f"“{s[:20]}”不是可选的{self.what}：请从下拉列表中选择"
-                        f"（{'、'.join(self.choices)}）")
+        raise CellError(tr("“{text}”不是可选的{what}：请从下拉列表中选择", text=s[:20], what=tr(self.what))
+                        + paren(join(self.choices)))
 
     def show(self, value: Value) -> Raw:
         for v, label in self.terms:
@@ -251,12 +269,13 @@ class Ref(Cell):
     """An id of something that must exist (an objective, a post or department)."""
 
     known: frozenset[str] = frozenset()
-    what: str = "编号"
+    #: what the ids are of (for messages; translated where shown)
+    what: str = N_("编号")
     many: bool = False
 
     @property
     def kind(self) -> str:
-        return f"{self.what}编号" + ("，多个用顿号“、”分隔" if self.many else "")
+        return tr("{what}编号", what=tr(self.what)) + (tr("，多个用顿号“、”分隔") if self.many else "")
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
         items = tuple(x for x in _LIST_SPLIT.split(_text(raw)) if x)
@@ -265,11 +284,12 @@ class Ref(Cell):
             return () if self.many else None
         unknown = [x for x in items if x not in self.known]
         if unknown:
-            hint = "、".join(sorted(self.known)[:12]) or "（没有）"
-            raise CellError(f"没有编号为 {'、'.join(unknown)} 的{self.what}：可用的有 {hint}")
+            hint = join(sorted(self.known)[:12]) or tr("（没有）")
+            raise CellError(tr("没有编号为 {ids} 的{what}：可用的有 {hint}", ids=join(unknown),
+                               what=tr(self.what), hint=hint))
         if not self.many:
             if len(items) > 1:
-                raise CellError(f"只能填一个{self.what}编号")
+                raise CellError(tr("只能填一个{what}编号", what=tr(self.what)))
             return items[0]
         return items
 
@@ -278,7 +298,7 @@ class Ref(Cell):
 class Date(Cell):
     @property
     def kind(self) -> str:
-        return "日期（如 2009-03-31）"
+        return tr("日期（如 2009-03-31）")
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
         if isinstance(raw, dt.datetime):
@@ -288,13 +308,13 @@ class Date(Cell):
         s = _text(raw)
         if not s:
             return self.empty()
-        m = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", s)
+        m = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", s)  # i18n: data
         try:
             if m:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             pass
-        raise CellError(f"应填日期（如 2009-03-31），现在是“{s[:20]}”")
+        raise CellError(tr("应填日期（如 2009-03-31），现在是“{text}”", text=s[:20]))
 
     def show(self, value: Value) -> Raw:
         return value if isinstance(value, dt.date) else None
@@ -308,22 +328,22 @@ class TargetCell(Cell):
 
     @property
     def kind(self) -> str:
-        return "“是”或“否”" if self.data_type == "yesno" else "数字或区间（如 95–100）"
+        return YesNo().kind if self.data_type == "yesno" else tr("数字或区间（如 95–100）")
 
     def parse(self, raw: Raw, percent: bool = False) -> Value:
-        if self.data_type == "yesno" and isinstance(raw, str) and raw.strip() in (YES, NO):
-            return 1.0 if raw.strip() == YES else 0.0
+        if self.data_type == "yesno" and isinstance(raw, str) and raw.strip().lower() in _YES | _NO:
+            return 1.0 if raw.strip().lower() in _YES else 0.0
         if isinstance(raw, str):
-            m = _RANGE.match(raw.replace("，", ""))
+            m = _RANGE.match(raw.replace("，", ""))  # i18n: data
             if m:
                 lo, hi = float(m.group(1)), float(m.group(2))
                 if lo > hi:
-                    raise CellError(f"区间的下限 {m.group(1)} 大于上限 {m.group(2)}：请交换")
+                    raise CellError(tr("区间的下限 {low} 大于上限 {high}：请交换", low=m.group(1), high=m.group(2)))
                 return TargetRange(min=lo, max=hi)
         try:
             x = _number(raw, percent)
         except CellError:
-            raise CellError(f"应填{self.kind}，现在是“{_text(raw)[:20]}”") from None
+            raise CellError(tr("应填{kind}，现在是“{text}”", kind=self.kind, text=_text(raw)[:20])) from None
         return x if x is not None else self.empty()
 
     def show(self, value: Value) -> Raw:
@@ -342,11 +362,11 @@ class ActualCell(Cell):
 
     @property
     def kind(self) -> str:
-        return "“是”或“否”" if self.data_type == "yesno" else "数字"
+        return YesNo().kind if self.data_type == "yesno" else tr("数字")
 
     @property
     def choices(self) -> tuple[str, ...]:
-        return (YES, NO) if self.data_type == "yesno" else ()
+        return (fmt.yes(), fmt.no()) if self.data_type == "yesno" else ()
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -359,5 +379,5 @@ class ActualCell(Cell):
 
     def show(self, value: Value) -> Raw:
         if isinstance(value, bool):
-            return YES if value else NO
+            return fmt.yes() if value else fmt.no()
         return number(value) if isinstance(value, (int, float)) else None

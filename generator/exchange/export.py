@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import CheckResult, check_tree
+from ..i18n import current as current_language, join, tr
 from ..model import Unit
 from ..problems import Problem
 from .export_form import form_layout
@@ -40,7 +41,7 @@ def _own_errors(result: CheckResult, unit: Unit) -> list[Problem]:
 def _load(root: Path) -> CheckResult:
     result = check_tree(root)
     if result.city is None:
-        raise ExportError("数据有错误，无法导出：请先修正上面的错误（bscportal check）", result.errors)
+        raise ExportError(tr("数据有错误，无法导出：请先修正上面的错误（bscportal check）"), result.errors)
     return result
 
 
@@ -48,16 +49,16 @@ def _unit(result: CheckResult, unit_id: str) -> Unit:
     assert result.city is not None
     unit = result.city.units.get(unit_id)
     if unit is None:
-        known = "、".join(sorted(u.id for u in result.city if u.has_system)[:12])
-        raise ExportError(f"没有单位 `{unit_id}`：可用的有 {known} …")
+        known = join(sorted(u.id for u in result.city if u.has_system)[:12])
+        raise ExportError(tr("没有单位 `{unit}`：可用的有 {known} …", unit=unit_id, known=known))
     own = _own_errors(result, unit)
     if own:
-        raise ExportError(f"{unit.name} 的数据有错误，无法导出：请先修正上面的错误（bscportal check）", own)
+        raise ExportError(tr("{unit} 的数据有错误，无法导出：请先修正上面的错误（bscportal check）", unit=unit.name), own)
     return unit
 
 
 def workbook(root: Path, layout: WorkbookLayout, name: str) -> bytes:
-    meta = Meta(layout.kind, layout.unit, layout.period, current(root, layout.files))
+    meta = Meta(layout.kind, layout.unit, layout.period, current(root, layout.files), language=current_language())
     return workbook_bytes(layout, meta, name)
 
 
@@ -65,7 +66,8 @@ def system_workbook(root: Path, unit_id: str) -> tuple[str, bytes]:
     """(default file name, bytes) of a unit's system workbook."""
     unit = _unit(_load(root), unit_id)
     if unit.info is None:
-        raise ExportError(f"{unit.name} 还没有计分卡体系（units/{unit.id}/unit.yml）：没有可以导出的内容")
+        raise ExportError(tr("{unit} 还没有计分卡体系（units/{id}/unit.yml）：没有可以导出的内容", unit=unit.name,
+                             id=unit.id))
     name = f"{unit.id}-system.xlsx"
     return name, workbook(root, system_layout(unit), name)
 
@@ -82,9 +84,11 @@ def _form(root: Path, unit: Unit, period_id: str) -> tuple[str, bytes]:
 def form_workbook(root: Path, unit_id: str, period_id: str) -> tuple[str, bytes]:
     unit = _unit(_load(root), unit_id)
     if period_id not in unit.period_index:
-        raise ExportError(f"{unit.name} 没有考核期 `{period_id}`：可用的有 {'、'.join(unit.period_index)}")
+        raise ExportError(tr("{unit} 没有考核期 `{period}`：可用的有 {known}", unit=unit.name, period=period_id,
+                             known=join(unit.period_index)))
     if period_id not in unit.scales:
-        raise ExportError(f"{unit.name} 没有 {period_id} 的考核量表（assessment/{period_id}.yml）：先建立量表才能生成填报表")
+        raise ExportError(tr("{unit} 没有 {period} 的考核量表（assessment/{period}.yml）：先建立量表才能生成填报表",
+                             unit=unit.name, period=period_id))
     return _form(root, unit, period_id)
 
 
@@ -103,7 +107,7 @@ def all_forms(root: Path, period_id: str) -> tuple[dict[str, bytes], list[str]]:
         name, data = _form(root, unit, period_id)
         out[name] = data
     if not out and not skipped:
-        raise ExportError(f"没有单位有考核期 `{period_id}` 的考核量表：没有可以生成的填报表")
+        raise ExportError(tr("没有单位有考核期 `{period}` 的考核量表：没有可以生成的填报表", period=period_id))
     return out, skipped
 
 

@@ -12,6 +12,7 @@ imported without edits changes nothing.
 """
 from __future__ import annotations
 
+from ..i18n import N_, colon, tr, tr_p
 from ..model import Measure, Period, ResultsFile, Scale, ScaleItem, TraditionalResult, Unit
 from ..model.vocab import RULE
 from ..render import fmt
@@ -22,14 +23,16 @@ from .cells import ActualCell, Cell, Choice, Number, Text, YesNo
 from .columns import number, unit_file
 from .layout import Fixed, Free, Input, SheetLayout, Slot, WorkbookLayout
 
-SHEET = "填报表"
-HEADER = ["序号", "类别", "指标编号", "指标名称", "计量单位", "权重", "计分规则", "目标值", "上期实际值",
-          "本期实际值", "说明（缺数原因、评分依据等）", "佐证材料"]
+#: the sheet's name, its table header, the hint above it and the signature block (marked for the
+#: catalogue, translated when the layout is built)
+SHEET = N_("填报表")
+HEADER = [N_("序号"), N_("类别"), N_("指标编号"), N_("指标名称"), N_("计量单位"), N_("权重"), N_("计分规则"),
+          N_("目标值"), N_("上期实际值"), N_("本期实际值"), N_("说明（缺数原因、评分依据等）"), N_("佐证材料")]
 #: the column of the input cells (本期实际值), 1-based
-INPUT_COL = HEADER.index("本期实际值") + 1
-HINT = ("请只填黄色单元格：本期实际值填数字（是否型指标选“是”或“否”，评分型填分数）；没有数据的留空，"
-        "并在说明栏写明原因。不要增删行列、不要合并单元格、不要写公式。")
-SIGNATURES = ("填报人（签字）", "审核人（签字）", "日期")
+INPUT_COL = 10
+HINT = N_("请只填黄色单元格：本期实际值填数字（是否型指标选“是”或“否”，评分型填分数）；没有数据的留空，"
+          "并在说明栏写明原因。不要增删行列、不要合并单元格、不要写公式。")
+SIGNATURES = (N_("填报人（签字）"), N_("审核人（签字）"), N_("日期"))
 
 
 def previous_period(unit: Unit, period: Period) -> Period | None:
@@ -51,7 +54,7 @@ def _measure_row(n: int, m: Measure, item: ScaleItem | None, unit: Unit, period:
     if prev is not None and m.id in prev.actuals:
         before = fmt.actual(read_actual(prev.actuals[m.id]).value, m.data_type)
     return [
-        Fixed(str(n)), Fixed("考核" if item else "监控"), Fixed(m.id, "key"), Fixed(m.name),
+        Fixed(str(n)), Fixed(tr("考核") if item else tr("监控")), Fixed(m.id, "key"), Fixed(m.name),
         Fixed(m.unit or ""), Fixed(fmt.score(item.weight) if item else fmt.NONE),
         Fixed(RULE.label(item.rule) if item else fmt.NONE),
         Fixed(fmt.target(cascade.target(unit, m, period.id, period.year), m.data_type)), Fixed(before),
@@ -69,9 +72,10 @@ def _item_row(n: int, what: str, ident: str, name: str, limit: str, cell: Input)
 
 
 def _adjustments(sheet: SheetLayout, scale: Scale, results: ResultsFile | None) -> None:
-    sheet.header("序号", "类别", "项目编号", "项目名称", "", "最多加/减分", "", "", "", "申报分数 / 是否触发")
+    sheet.header(tr("序号"), tr("类别"), tr("项目编号"), tr("项目名称"), "", tr("最多加/减分"), "", "", "",
+                 tr("申报分数 / 是否触发"))
     n = 0
-    for field, what in (("bonus", "加分"), ("deductions", "扣分")):
+    for field, what in (("bonus", tr("加分")), ("deductions", tr("扣分"))):
         got = getattr(results, field) if results else {}
         for a in getattr(scale, field):
             n += 1
@@ -82,19 +86,19 @@ def _adjustments(sheet: SheetLayout, scale: Scale, results: ResultsFile | None) 
     vetoed = set(results.veto) if results else set()
     for a in scale.veto:
         n += 1
-        sheet.add(*_item_row(n, "一票否决", a.id, a.name, fmt.NONE,
+        sheet.add(*_item_row(n, tr("一票否决"), a.id, a.name, fmt.NONE,
                              Input(YesNo(required=True), a.id in vetoed, key=f"veto:{a.id}")))
 
 
 def _traditional(sheet: SheetLayout, unit: Unit, results: ResultsFile | None) -> None:
     t = results.traditional if results else None
-    grades = Choice(terms=tuple((g.id, g.name) for g in unit.rules.grades), what="等次")
-    sheet.header("序号", "类别", "项目", "传统考核（双轨运行对照）", "", "", "", "", "", "填写")
-    rows = [("grade", "传统考核等次", grades, t.grade if t else None),
-            ("score", "传统考核得分", number(TraditionalResult, "score"), t.score if t else None),
-            ("rank", "传统考核名次", number(TraditionalResult, "rank", whole=True), t.rank if t else None)]
+    grades = Choice(terms=tuple((g.id, g.name) for g in unit.rules.grades), what=N_("等次"))
+    sheet.header(tr("序号"), tr("类别"), tr("项目"), tr("传统考核（双轨运行对照）"), "", "", "", "", "", tr("填写"))
+    rows = [("grade", tr("传统考核等次"), grades, t.grade if t else None),
+            ("score", tr("传统考核得分"), number(TraditionalResult, "score"), t.score if t else None),
+            ("rank", tr("传统考核名次"), number(TraditionalResult, "rank", whole=True), t.rank if t else None)]
     for n, (key, name, cell, value) in enumerate(rows, 1):
-        sheet.add(*_item_row(n, "传统考核", key, name, "", Input(cell, value, key=f"traditional:{key}")))
+        sheet.add(*_item_row(n, tr("传统考核"), key, name, "", Input(cell, value, key=f"traditional:{key}")))
 
 
 def form_files(unit: Unit, period: str) -> tuple[str, ...]:
@@ -108,14 +112,15 @@ def form_layout(unit: Unit, period: Period) -> WorkbookLayout:
     results = unit.results.get(period.id)
     prev_period = previous_period(unit, period)
     prev = unit.results.get(prev_period.id) if prev_period else None
-    sheet = SheetLayout(SHEET, printable=True, min_widths={4: 24, 11: 30, 12: 16})
-    title = f"{unit.name} {period.name} 绩效考核填报表"
+    sheet = SheetLayout(tr(SHEET), printable=True, min_widths={4: 24, 11: 30, 12: 16})
+    title = tr("{unit} {period} 绩效考核填报表", unit=unit.name, period=period.name)
     sheet.add(Fixed(title, "title"))
-    sheet.add(Fixed("单位", "label"), Fixed(unit.name), Fixed(unit.id, "key"), Fixed("考核期", "label"),
-              Fixed(period.name), Fixed(period.id, "key"), Fixed("报送截止", "label"),
-              Fixed(fmt.date(period.due)), Fixed("上期", "label"), Fixed(prev_period.name if prev_period else fmt.NONE))
-    sheet.add(Fixed(HINT, "hint"))
-    head = sheet.header(*HEADER)
+    sheet.add(Fixed(tr_p("form label", "单位"), "label"), Fixed(unit.name), Fixed(unit.id, "key"),
+              Fixed(tr_p("form label", "考核期"), "label"), Fixed(period.name), Fixed(period.id, "key"),
+              Fixed(tr("报送截止"), "label"), Fixed(fmt.date(period.due)), Fixed(tr("上期"), "label"),
+              Fixed(prev_period.name if prev_period else fmt.NONE))
+    sheet.add(Fixed(tr(HINT), "hint"))
+    head = sheet.header(*(tr(h) for h in HEADER))
     sheet.freeze, sheet.print_rows = head, f"{head}:{head}"
     measures = unit.measure_index
     n = 0
@@ -137,7 +142,7 @@ def form_layout(unit: Unit, period: Period) -> WorkbookLayout:
     sheet.blank()
     sign: list[Slot] = []
     for label in SIGNATURES:
-        sign += [Fixed(label + "：", "label"), Free(), Free()]
+        sign += [Fixed(tr(label) + colon(), "label"), Free(), Free()]
     sheet.add(None, *sign)
     return WorkbookLayout("form", unit.id, period.id, title, [sheet], form_files(unit, period.id),
                           unit_cell=(2, 3))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence, TypeVar
 
+from ..i18n import N_, colon, paren, tr, tr_p
 from ..model import (ActionPlan, Adjustment, Baseline, Department, Measure, Milestone, Objective, Scale,
                      ScaleItem, Thresholds, Unit, UnitFile)
 from ..model.vocab import (ACTION_STATUS, AGGREGATION, CAPITAL, DATA_TYPE, FREQUENCY, MEASURE_TYPE,
@@ -21,16 +22,18 @@ from .columns import (YES_NO, Column, Row, choice, edit, key, label, named, numb
 from .layout import Fixed, Input, Place, SheetLayout, WorkbookLayout
 
 T = TypeVar("T")
-HINT = "黄色单元格可以修改，灰色的编号不能修改；新增或删除目标、指标、考核项目请直接修改 YAML 文件。"
+HINT = N_("黄色单元格可以修改，灰色的编号不能修改；新增或删除目标、指标、考核项目请直接修改 YAML 文件。")
+#: what a choice of owner or a list of ids is of (translated where shown)
+OWNER, OBJECTIVE = N_("岗位或部门"), N_("目标")
 
 
 def _unit_sheet(unit: Unit, info: UnitFile) -> SheetLayout:
-    sheet = SheetLayout("单位", min_widths={2: 60})
+    sheet = SheetLayout(tr_p("sheet", "单位"), min_widths={2: 60})
     file = unit_file(unit, "unit.yml")
-    sheet.add(Fixed(f"{unit.name} 平衡计分卡体系", "title"))
-    sheet.add(Fixed(HINT, "hint"))
+    sheet.add(Fixed(tr("{unit} 平衡计分卡体系", unit=unit.name), "title"))
+    sheet.add(Fixed(tr(HINT), "hint"))
     sheet.add(Fixed(label(UnitFile, "id"), "label"), Fixed(unit.id, "key"))
-    sheet.add(Fixed("单位名称", "label"), Fixed(unit.name, "text"))
+    sheet.add(Fixed(tr("单位名称"), "label"), Fixed(unit.name, "text"))
     for name in ("mission", "vision", "summary", "updated_note"):
         sheet.add(Fixed(label(UnitFile, name), "label"),
                   Input(text(UnitFile, name), getattr(info, name), Place(file, (), name, order(UnitFile)),
@@ -48,7 +51,7 @@ def _card_rows(unit: Unit, file: str, field: str, own: Sequence[T],
                of_department: Callable[[Department], Sequence[T]]) -> list[Row[T]]:
     """The unit card's objectives or measures (in `file` under `field`), then each department's
     (in departments.yml), each row with where it sits."""
-    rows = [Row(x, unit_file(unit, file), (field, i), "总卡") for i, x in enumerate(own)]
+    rows = [Row(x, unit_file(unit, file), (field, i), tr("总卡")) for i, x in enumerate(own)]
     for j, d in enumerate(unit.departments):
         rows += [Row(x, unit_file(unit, "departments.yml"), ("departments", j, field, i), d.name)
                  for i, x in enumerate(of_department(d))]
@@ -67,20 +70,20 @@ def _objective_sheet(unit: Unit) -> SheetLayout:
     themes = [(t.id, t.name) for t in unit.themes]
     O = Objective
     cols: list[Column[Objective]] = [
-        Column("所在卡片", lambda r: Fixed(r.card, "text")),
+        Column(tr("所在卡片"), lambda r: Fixed(r.card, "text")),
         Column(label(O, "id"), key(lambda o: o.id)),
         Column(label(O, "name"), edit(O, "name", text(O, "name"))),
         Column(label(O, "perspective"), edit(O, "perspective", lambda o: named(
             persp, [o.perspective], label(O, "perspective"), required=True))),
         Column(label(O, "theme"), edit(O, "theme", lambda o: named(themes, [o.theme], label(O, "theme")))),
-        Column(label(O, "owner"), edit(O, "owner", lambda o: named(owners, [o.owner], "岗位或部门"))),
-        Column(label(O, "drives"), edit(O, "drives", lambda o: refs(objs, o.drives, "目标"))),
-        Column(label(O, "supports"), edit(O, "supports", lambda o: refs(objs, o.supports, "目标"))),
+        Column(label(O, "owner"), edit(O, "owner", lambda o: named(owners, [o.owner], OWNER))),
+        Column(label(O, "drives"), edit(O, "drives", lambda o: refs(objs, o.drives, OBJECTIVE))),
+        Column(label(O, "supports"), edit(O, "supports", lambda o: refs(objs, o.supports, OBJECTIVE))),
         Column(CAPITAL.title, edit(O, "capital", choice(CAPITAL, required=False))),
         Column(label(O, "description"), edit(O, "description", text(O, "description"), wrap=True)),
         Column(label(O, "internal"), edit(O, "internal", YES_NO)),
     ]
-    sheet = SheetLayout("总卡", freeze=1)
+    sheet = SheetLayout(tr_p("sheet", "总卡"), freeze=1)
     table(sheet, cols, rows)
     return sheet
 
@@ -102,15 +105,15 @@ def _measure_sheet(unit: Unit) -> SheetLayout:
     objs = [o.id for o in unit.all_objectives]
     owners = _owners(unit)
     bl, th = order(Baseline), order(Thresholds)
-    targets = [Column(f"目标值 {fmt.period_key(k, unit.period_index)}",
+    targets = [Column(tr("目标值 {period}", period=fmt.period_key(k, unit.period_index)),
                       edit(M, k, lambda m: TargetCell(data_type=m.data_type),
                            current=lambda m, k=k: m.targets.get(k), sub="targets"))  # type: ignore[misc]
                for k in target_keys(unit)]
     cols: list[Column[Measure]] = [
-        Column("所在卡片", lambda r: Fixed(r.card, "text")),
+        Column(tr("所在卡片"), lambda r: Fixed(r.card, "text")),
         Column(label(M, "id"), key(lambda m: m.id)),
         Column(label(M, "name"), edit(M, "name", text(M, "name"))),
-        Column(label(M, "objective"), edit(M, "objective", lambda m: refs(objs, [m.objective], "目标", many=False))),
+        Column(label(M, "objective"), edit(M, "objective", lambda m: refs(objs, [m.objective], OBJECTIVE, many=False))),
         Column(MEASURE_TYPE.title, edit(M, "type", choice(MEASURE_TYPE))),
         Column(label(M, "unit"), edit(M, "unit", Text())),
         Column(DATA_TYPE.title, edit(M, "data_type", choice(DATA_TYPE))),
@@ -129,13 +132,13 @@ def _measure_sheet(unit: Unit) -> SheetLayout:
         Column(FREQUENCY.title, edit(M, "frequency", choice(FREQUENCY))),
         Column(AGGREGATION.title, edit(M, "aggregation", choice(AGGREGATION))),
         Column(label(M, "source"), edit(M, "source", text(M, "source"), wrap=True)),
-        Column(label(M, "owner"), edit(M, "owner", lambda m: named(owners, [m.owner], "岗位或部门"))),
-        Column(label(M, "tracker"), edit(M, "tracker", lambda m: named(owners, [m.tracker], "岗位或部门"))),
+        Column(label(M, "owner"), edit(M, "owner", lambda m: named(owners, [m.owner], OWNER))),
+        Column(label(M, "tracker"), edit(M, "tracker", lambda m: named(owners, [m.tracker], OWNER))),
         *(Column(label(M, n), edit(M, n, text(M, n), wrap=True))
           for n in ("definition", "purpose", "formula", "notes")),
         Column(label(M, "internal"), edit(M, "internal", YES_NO)),
     ]
-    sheet = SheetLayout("指标卡", freeze=1)
+    sheet = SheetLayout(tr_p("sheet", "指标卡"), freeze=1)
     table(sheet, cols, _measures(unit))
     return sheet
 
@@ -149,9 +152,9 @@ def _action_sheets(unit: Unit) -> list[SheetLayout]:
         Column(label(A, "id"), key(lambda a: a.id)),
         Column(label(A, "name"), edit(A, "name", text(A, "name"))),
         Column(label(A, "description"), edit(A, "description", text(A, "description"), wrap=True)),
-        Column(label(A, "objectives"), edit(A, "objectives", lambda a: refs(objs, a.objectives, "目标"))),
-        Column(label(A, "owner"), edit(A, "owner", lambda a: named(owners, [a.owner], "岗位或部门"))),
-        Column(label(A, "tracker"), edit(A, "tracker", lambda a: named(owners, [a.tracker], "岗位或部门"))),
+        Column(label(A, "objectives"), edit(A, "objectives", lambda a: refs(objs, a.objectives, OBJECTIVE))),
+        Column(label(A, "owner"), edit(A, "owner", lambda a: named(owners, [a.owner], OWNER))),
+        Column(label(A, "tracker"), edit(A, "tracker", lambda a: named(owners, [a.tracker], OWNER))),
         Column(label(A, "start"), edit(A, "start", Date(required=True))),
         Column(label(A, "end"), edit(A, "end", Date(required=True))),
         Column(label(A, "completed"), edit(A, "completed", Date())),
@@ -159,12 +162,12 @@ def _action_sheets(unit: Unit) -> list[SheetLayout]:
         Column(ACTION_STATUS.title, edit(A, "status", choice(ACTION_STATUS, required=False))),
         Column(label(A, "internal"), edit(A, "internal", YES_NO)),
     ]
-    actions = SheetLayout("行动方案", freeze=1)
+    actions = SheetLayout(tr_p("sheet", "行动方案"), freeze=1)
     table(actions, cols, [Row(a, file, ("actions", i)) for i, a in enumerate(unit.actions)])
     Ms = Milestone
     mcols: list[Column[Milestone]] = [
         Column(label(A, "id"), lambda r: Fixed(r.card, "key")),
-        Column("序号", lambda r: Fixed(int(r.loc[3]) + 1, "key")),
+        Column(tr("序号"), lambda r: Fixed(int(r.loc[3]) + 1, "key")),
         Column(label(Ms, "name"), edit(Ms, "name", text(Ms, "name"))),
         Column(label(Ms, "due"), edit(Ms, "due", Date(required=True))),
         Column(label(Ms, "done"), edit(Ms, "done", YES_NO)),
@@ -173,7 +176,7 @@ def _action_sheets(unit: Unit) -> list[SheetLayout]:
     # a milestone's row carries its action's id (as `card`) for the key column
     rows = [Row(m, file, ("actions", i, "milestones", j), a.id)
             for i, a in enumerate(unit.actions) for j, m in enumerate(a.milestones)]
-    milestones = SheetLayout("里程碑", freeze=1)
+    milestones = SheetLayout(tr_p("sheet", "里程碑"), freeze=1)
     table(milestones, mcols, rows)
     return [actions, milestones]
 
@@ -183,14 +186,15 @@ def _bands(item: ScaleItem) -> str:
     for b in item.bands:
         lo = "" if b.min is None else f"≥{fmt.value(b.min)}"
         hi = "" if b.max is None else f"≤{fmt.value(b.max)}"
-        parts.append(f"{lo}{' 且 ' if lo and hi else ''}{hi}：{fmt.value(b.score)}")
+        bound = tr("{low} 且 {high}", low=lo, high=hi) if lo and hi else lo + hi
+        parts.append(bound + colon() + fmt.value(b.score))
     return fmt.join(parts, fmt.RECORD_SEP)
 
 
 def scale_sheet(unit: Unit, period: str, scale: Scale) -> SheetLayout:
     file = unit_file(unit, f"assessment/{period}.yml")
     S, I, Adj = Scale, ScaleItem, Adjustment
-    sheet = SheetLayout(f"量表 {period}")
+    sheet = SheetLayout(tr("量表 {period}", period=period))
     name = unit.period_index[period].name if period in unit.period_index else period
     sheet.add(Fixed(label(S, "period"), "label"), Fixed(period, "key"), Fixed(name, "text"))
     sheet.add(Fixed(MISSING_RULE.title, "label"),
@@ -201,19 +205,19 @@ def scale_sheet(unit: Unit, period: str, scale: Scale) -> SheetLayout:
     measures = unit.measure_index
     cols: list[Column[ScaleItem]] = [
         Column(label(I, "measure"), key(lambda i: i.measure)),
-        Column("指标名称", shown(lambda i: measures[i.measure].name if i.measure in measures else "（未知指标）")),
+        Column(tr("指标名称"), shown(lambda i: measures[i.measure].name if i.measure in measures else tr("（未知指标）"))),
         Column(label(I, "weight"), edit(I, "weight", number(I, "weight"))),
         Column(RULE.title, edit(I, "rule", choice(RULE))),
         Column(label(I, "cap"), edit(I, "cap", number(I, "cap"))),
         Column(label(I, "floor"), edit(I, "floor", number(I, "floor"))),
         Column(label(I, "tolerance"), edit(I, "tolerance", number(I, "tolerance"))),
-        Column(label(I, "bands") + "（在 YAML 中修改）", shown(_bands)),
+        Column(label(I, "bands") + paren(tr("在 YAML 中修改")), shown(_bands)),
         Column(label(I, "note"), edit(I, "note", text(I, "note"), wrap=True)),
     ]
     sheet.freeze = table(sheet, cols, [Row(it, file, ("items", i)) for i, it in enumerate(scale.items)])
     sheet.blank()
     acols: list[Column[Adjustment]] = [
-        Column("类别", lambda r: Fixed(r.card, "text")),
+        Column(tr("类别"), lambda r: Fixed(r.card, "text")),
         Column(label(Adj, "id"), key(lambda a: a.id)),
         Column(label(Adj, "name"), edit(Adj, "name", text(Adj, "name"))),
         Column(label(Adj, "max"), edit(Adj, "max", number(Adj, "max"))),
@@ -239,5 +243,5 @@ def system_layout(unit: Unit) -> WorkbookLayout:
               *_action_sheets(unit)]
     sheets += [scale_sheet(unit, p.id, unit.scales[p.id]) for p in unit.periods if p.id in unit.scales]
     sheets += [scale_sheet(unit, pid, s) for pid, s in unit.scales.items() if pid not in unit.period_index]
-    return WorkbookLayout("system", unit.id, None, f"{unit.name} 平衡计分卡体系", sheets, system_files(unit),
+    return WorkbookLayout("system", unit.id, None, tr("{unit} 平衡计分卡体系", unit=unit.name), sheets, system_files(unit),
                           unit_cell=(3, 2))

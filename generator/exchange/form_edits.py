@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap
 from ..model import Actual, Period, ResultsFile, TraditionalResult, Unit
 from ..problems import Problem
 from .apply import Edit, to_yaml, yaml_key
+from ..i18n import paren, tr
 from .cells import Value, same
 from .columns import order, unit_file
 from .layout import Place
@@ -28,9 +29,9 @@ ACTUAL = order(Actual)
 
 def new_results_text(unit: Unit, period: Period) -> str:
     """The start of a results file the form creates."""
-    return (f"# 考核结果：{unit.name} {period.name}\n"
-            "# 由填报表导入（bscportal import xlsx）；办公室审核后把 published 改为 true 即在公开版发布。\n"
-            "# actuals 写各指标本期的实际值；缺数写 null，并在 note 里说明原因。\n\n"
+    return ("# " + tr("考核结果：{unit} {period}", unit=unit.name, period=period.name) + "\n"
+            "# " + tr("由填报表导入（bscportal import xlsx）；办公室审核后把 published 改为 true 即在公开版发布。") + "\n"
+            "# " + tr("actuals 写各指标本期的实际值；缺数写 null，并在 note 里说明原因。") + "\n\n"
             f"period: {yaml_key(period.id)}\npublished: false\n")
 
 
@@ -74,7 +75,7 @@ def _traditional(file: str, got: dict[str, CellValue], path: str, unit: str) -> 
         return [], []
     grade = cells["grade"]
     if grade.value is None and any(cv.value is not None for cv in cells.values()):
-        return [], [problem(path, "BSC504", "填了传统考核的得分或名次，等次也必填：请选择等次",
+        return [], [problem(path, "BSC504", tr("填了传统考核的得分或名次，等次也必填：请选择等次"),
                             grade.sheet, grade.row, grade.col, unit)]
     return [Edit(Place(file, ("traditional",), k, order(TraditionalResult), RESULTS), cv.value,
                  remove=cv.value is None) for k, cv in cells.items() if cv.changed], []
@@ -92,7 +93,7 @@ def form_edits(unit: Unit, period: Period, values: list[CellValue], today: dt.da
         if key.startswith("actual:"):
             mid = key.split(":", 1)[1]
             m = measures[mid]
-            label = m.name + (f"（{m.unit}）" if m.unit else "")
+            label = m.name + (paren(m.unit) if m.unit else "")
             edits += _actual_edits(file, mid, label, got, results)
     edits += _points(file, "bonus", got) + _points(file, "deductions", got)
     scale = unit.scales[period.id]

@@ -19,6 +19,7 @@ from ..check import check_tree
 from ..diff import compare, render
 from ..diff.compare import Snapshot
 from ..files import atomic_write
+from ..i18n import colon, join, tr, tr_n, use_language
 from ..model import City, Unit
 from ..problems import Problem, display_path
 from .apply import Edit, apply_edits
@@ -58,18 +59,20 @@ class Outcome:
 
 def _shown(cv: CellValue, value: object) -> str:
     raw: Raw = cv.input.cell.show(value)  # type: ignore[arg-type]
-    return "（空）" if raw is None or raw == "" else (raw.isoformat() if hasattr(raw, "isoformat") else str(raw))
+    return tr("（空）") if raw is None or raw == "" else (raw.isoformat() if hasattr(raw, "isoformat") else str(raw))
 
 
 def _layout(city: City, unit: Unit, meta: Meta, path: str) -> WorkbookLayout:
     if meta.kind == "system":
         if unit.info is None:
-            raise ReadError([problem(path, "BSC502", f"单位 {unit.name} 还没有计分卡体系（unit.yml）", META_SHEET)])
+            raise ReadError([problem(path, "BSC502", tr("单位 {unit} 还没有计分卡体系（unit.yml）", unit=unit.name),
+                                     META_SHEET)])
         return system_layout(unit)
     period = unit.period_index.get(meta.period or "")
     if period is None or period.id not in unit.scales:
-        raise ReadError([problem(path, "BSC502", f"{unit.name} 没有考核期 {meta.period} 的考核量表：这份填报表"
-                                 "对应的考核期已被删除或改名，请重新导出", META_SHEET)])
+        raise ReadError([problem(path, "BSC502", tr("{unit} 没有考核期 {period} 的考核量表：这份填报表"
+                                                    "对应的考核期已被删除或改名，请重新导出", unit=unit.name,
+                                                    period=meta.period), META_SHEET)])
     return form_layout(unit, period)
 
 
@@ -81,10 +84,11 @@ def _check_unit(wb_sheet_value: Raw, layout: WorkbookLayout, city: City, path: s
     r, c = layout.unit_cell
     sheet = layout.sheets[0].name
     other = city.units.get(shown)
-    what = (f"这是单位“{other.name}”（{shown}）的表，但工作簿信息表记的是 {layout.unit}" if other
-            else f"单位编号被改成了“{shown[:20]}”，工作簿信息表记的是 {layout.unit}")
-    raise ReadError([problem(path, "BSC502", f"{what}：一份工作簿只能用于导出它的单位，请用本单位的表重新填写",
-                             sheet, r, c, layout.unit)])
+    what = (tr("这是单位“{name}”（{id}）的表，但工作簿信息表记的是 {unit}", name=other.name, id=shown,
+               unit=layout.unit) if other
+            else tr("单位编号被改成了“{id}”，工作簿信息表记的是 {unit}", id=shown[:20], unit=layout.unit))
+    raise ReadError([problem(path, "BSC502", tr("{what}：一份工作簿只能用于导出它的单位，请用本单位的表重新填写",
+                                                what=what), sheet, r, c, layout.unit)])
 
 
 def plan(root: Path, city: City, data: bytes, path: str, today: dt.date,
@@ -96,17 +100,21 @@ def plan(root: Path, city: City, data: bytes, path: str, today: dt.date,
         meta = read_meta(wb, path)
         unit = city.units.get(meta.unit)
         if unit is None:
-            raise ReadError([problem(path, "BSC502", f"工作簿的单位 {meta.unit} 不在单位名录中", META_SHEET, 4, 2)])
+            raise ReadError([problem(path, "BSC502", tr("工作簿的单位 {unit} 不在单位名录中", unit=meta.unit),
+                                     META_SHEET, 4, 2)])
         out.unit = unit.id
         if expect_unit is not None and expect_unit != unit.id:
-            raise ReadError([problem(path, "BSC502", f"这是单位“{unit.name}”（{unit.id}）的工作簿，不是 "
-                                     f"--unit 指定的 {expect_unit}", META_SHEET, 4, 2, unit.id)])
+            raise ReadError([problem(path, "BSC502", tr("这是单位“{name}”（{id}）的工作簿，不是 --unit 指定的 {wanted}",
+                                                        name=unit.name, id=unit.id, wanted=expect_unit),
+                                     META_SHEET, 4, 2, unit.id)])
         stale = stale_files(root, meta)
         if stale:
-            raise ReadError([problem(path, "BSC502", f"导出以后 {'、'.join(stale)} 已经改动，这份工作簿的数据版本过期："
-                                     "请重新导出，把要改的内容填到新表中（旧表的改动不能直接导入，以免覆盖别人的修改）",
+            raise ReadError([problem(path, "BSC502", tr("导出以后 {files} 已经改动，这份工作簿的数据版本过期："
+                                                        "请重新导出，把要改的内容填到新表中（旧表的改动不能直接导入，"
+                                                        "以免覆盖别人的修改）", files=join(stale)),
                                      META_SHEET, 7, 2, unit.id)])
-        layout = _layout(city, unit, meta, path)
+        with use_language(meta.language):   # its sheets, headers and labels as they were written
+            layout = _layout(city, unit, meta, path)
         first = layout.sheets[0].name
         if first in wb.sheetnames:
             r, c = layout.unit_cell
@@ -158,7 +166,8 @@ def verify(root: Path, texts: dict[str, str], before: list[Problem]) -> tuple[li
     old = {_key(p, shown_root) for p in before if p.is_error}
     new = [p for p in result.errors if _key(p, prefix) not in old]
     return [Problem(shown_root + p.path.removeprefix(prefix), p.line, p.col, p.severity, "BSC505",
-                    f"导入后这里出错（{p.code}）：{p.message}", p.unit) for p in new], result.city
+                    tr("导入后这里出错（{code}）：{message}", code=p.code, message=p.message), p.unit)
+            for p in new], result.city
 
 
 def import_workbook(root: Path, xlsx: Path, *, dry_run: bool = False, today: dt.date | None = None,
@@ -171,18 +180,19 @@ def import_workbook(root: Path, xlsx: Path, *, dry_run: bool = False, today: dt.
     try:
         data = xlsx.read_bytes()
     except OSError as exc:
-        return Outcome(shown, problems=[problem(shown, "BSC501", f"读不了这个文件：{exc.strerror or exc}")])
+        return Outcome(shown, problems=[problem(shown, "BSC501", tr("读不了这个文件：{reason}",
+                                                                    reason=exc.strerror or exc))])
     out = plan(root, result.city, data, shown, today or dt.date.today(), expect_unit)
     if out.problems or not out.texts:
         return out
     out.problems, after = verify(root, out.texts, result.problems)
     if after is not None:
-        comparison = compare(Snapshot(result.city, label="导入前"), Snapshot(after, label="导入后"),
+        comparison = compare(Snapshot(result.city, label=tr("导入前")), Snapshot(after, label=tr("导入后")),
                              today or dt.date.today())
         out.diff = render(comparison, "text", "internal")
     if out.problems:
-        out.problems.append(problem(shown, "BSC505", "导入后的数据没有通过检查，没有写入任何文件：请按上面的提示"
-                                    "改正工作簿后重新导入"))
+        out.problems.append(problem(shown, "BSC505", tr("导入后的数据没有通过检查，没有写入任何文件：请按上面的提示"
+                                                       "改正工作簿后重新导入")))
         return out
     if not dry_run:
         for rel, text in out.texts.items():
@@ -194,11 +204,13 @@ def import_workbook(root: Path, xlsx: Path, *, dry_run: bool = False, today: dt.
 def summary(out: Outcome, dry_run: bool) -> list[str]:
     """The change summary the command prints: one line per changed cell, then the files."""
     if not out.changes:
-        return [f"{out.workbook}：没有改动，没有写入任何文件"]
-    done = "将改动（试运行，没有写入）" if dry_run else "已写入"
-    lines = [f"{out.workbook}（{out.unit}）：{len(out.changes)} 个单元格有改动"]
-    lines += [f"  {c.ref}  {c.what}：{c.old} → {c.new}" for c in out.changes]
+        return [tr("{workbook}：没有改动，没有写入任何文件", workbook=out.workbook)]
+    n = len(out.changes)
+    lines = [tr_n("{workbook}（{unit}）：{n} 个单元格有改动", "{workbook}（{unit}）：{n} 个单元格有改动", n,
+                  workbook=out.workbook, unit=out.unit, n=n)]
+    lines += [f"  {c.ref}  {c.what}{colon()}{c.old} → {c.new}" for c in out.changes]
     if out.diff:
-        lines += ["计分卡内容的改动（同 bscportal diff）：", out.diff.rstrip("\n")]
-    lines += [f"{done} {rel}" for rel in out.files]
+        lines += [tr("计分卡内容的改动（同 bscportal diff）："), out.diff.rstrip("\n")]
+    lines += [tr("将改动（试运行，没有写入） {path}", path=rel) if dry_run else tr("已写入 {path}", path=rel)
+              for rel in out.files]
     return lines

@@ -21,18 +21,20 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, colon, join, tr
 from ..problems import Problem, Severity
 from .cells import CellError, Raw, Value, same
 from .layout import Fixed, Free, Input, SheetLayout, WorkbookLayout
 from .revision import META_SHEET, Meta, MetaError, parse_meta
 
 #: problem codes of `import xlsx` (documented in docs/rules.md)
+#: (marked for the catalogue; translated where shown)
 CODES = {
-    "BSC501": "不是 bscportal 导出的工作簿、打不开，或隐藏的工作簿信息表被删除或改动",
-    "BSC502": "工作簿属于另一个单位，或导出以后 YAML 文件已经改动（版本过期）",
-    "BSC503": "表格结构被改动：多出或缺少工作表、合并单元格、表头行或编号被删除或修改、只读内容被改、表格以外写了内容",
-    "BSC504": "单元格内容不对：类型、范围、下拉选项、不存在的编号、必填项为空、公式而不是数值",
-    "BSC505": "导入后的 YAML 文件没有通过检查（bscportal check），所以什么也没有写入",
+    "BSC501": N_("不是 bscportal 导出的工作簿、打不开，或隐藏的工作簿信息表被删除或改动"),
+    "BSC502": N_("工作簿属于另一个单位，或导出以后 YAML 文件已经改动（版本过期）"),
+    "BSC503": N_("表格结构被改动：多出或缺少工作表、合并单元格、表头行或编号被删除或修改、只读内容被改、表格以外写了内容"),
+    "BSC504": N_("单元格内容不对：类型、范围、下拉选项、不存在的编号、必填项为空、公式而不是数值"),
+    "BSC505": N_("导入后的 YAML 文件没有通过检查（bscportal check），所以什么也没有写入"),
 }
 
 
@@ -74,20 +76,23 @@ def open_workbook(data: bytes, path: str) -> Workbook:
     try:
         return load_workbook(io.BytesIO(data), data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise ReadError([problem(path, "BSC501", f"打不开这个文件（{type(exc).__name__}）：它不是 .xlsx 工作簿，"
-                                 "或者已经损坏。请用 Excel 或 WPS 另存为 .xlsx 后再导入")]) from None
+        raise ReadError([problem(path, "BSC501", tr("打不开这个文件（{error}）：它不是 .xlsx 工作簿，或者已经损坏。"
+                                                    "请用 Excel 或 WPS 另存为 .xlsx 后再导入",
+                                                    error=type(exc).__name__))]) from None
 
 
 def read_meta(wb: Workbook, path: str) -> Meta:
     if META_SHEET not in wb.sheetnames:
-        raise ReadError([problem(path, "BSC501", f"工作簿里没有隐藏的工作簿信息表 {META_SHEET}：只能导入用 "
-                                 "bscportal export 导出的工作簿（不要把内容复制到新建的工作簿里）")])
+        raise ReadError([problem(path, "BSC501", tr("工作簿里没有隐藏的工作簿信息表 {sheet}：只能导入用 "
+                                                    "bscportal export 导出的工作簿（不要把内容复制到新建的工作簿里）",
+                                                    sheet=META_SHEET))])
     ws = wb[META_SHEET]
     rows = [[_raw(c) for c in row] for row in ws.iter_rows()]
     try:
         return parse_meta(rows)
     except MetaError as exc:
-        raise ReadError([problem(path, "BSC501", f"{exc}：请重新导出工作簿后再填写", META_SHEET)]) from None
+        raise ReadError([problem(path, "BSC501", tr("{error}：请重新导出工作簿后再填写", error=exc),
+                                 META_SHEET)]) from None
 
 
 def _raw(cell: XlCell | MergedCell) -> Raw:
@@ -107,22 +112,23 @@ def _text(v: Raw) -> str:
 
 def _fixed_message(slot: Fixed, found: Raw) -> str:
     want, got = _text(slot.value), _text(found)
-    shown = f"应为“{want or '（空）'}”，现为“{got[:30] or '（空）'}”"
+    empty = tr("（空）")
+    shown = tr("应为“{want}”，现为“{got}”", want=want or empty, got=got[:30] or empty)
     if slot.style == "head":
-        return (f"表头{shown}：表头行被删除、改动，或上面插入、删除了行。请不要增删行列，"
-                "用导出的原表重新填写")
+        return tr("表头{shown}：表头行被删除、改动，或上面插入、删除了行。请不要增删行列，用导出的原表重新填写",
+                  shown=shown)
     if slot.style == "key":
-        return (f"编号被改动，{shown}：编号是导入时认行的依据，不能修改（也不能增删、移动行）。"
-                "要改编号或增删条目，请直接修改 YAML 文件")
-    return f"只读内容被改动，{shown}：这一格不导入，请改回原样或用导出的原表重新填写"
+        return tr("编号被改动，{shown}：编号是导入时认行的依据，不能修改（也不能增删、移动行）。"
+                  "要改编号或增删条目，请直接修改 YAML 文件", shown=shown)
+    return tr("只读内容被改动，{shown}：这一格不导入，请改回原样或用导出的原表重新填写", shown=shown)
 
 
 def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
            values: list[CellValue], problems: list[Problem]) -> None:
     name = layout.name
     for rng in sorted(ws.merged_cells.ranges, key=str):
-        problems.append(problem(path, "BSC503", f"合并了单元格 {rng.coord}：导入的表格不能有合并单元格，"
-                                "请取消合并", name, rng.min_row, rng.min_col, unit))
+        problems.append(problem(path, "BSC503", tr("合并了单元格 {cells}：导入的表格不能有合并单元格，请取消合并",
+                                                   cells=rng.coord), name, rng.min_row, rng.min_col, unit))
     width = max([len(r) for r in layout.rows] + [ws.max_column])
     height = max(len(layout.rows), ws.max_row)
     layout_broken = False
@@ -133,8 +139,9 @@ def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
             cell = ws.cell(row=r, column=c)
             raw = _raw(cell)
             if cell.data_type == "f" or isinstance(raw, str) and raw.startswith("=") and cell.data_type != "s":
-                problems.append(problem(path, "BSC504", f"这里是公式（{str(raw)[:30]}），不是数值：请把公式换成"
-                                        "它算出的数值（复制后“选择性粘贴 → 数值”）", name, r, c, unit))
+                problems.append(problem(path, "BSC504", tr("这里是公式（{formula}），不是数值：请把公式换成"
+                                                           "它算出的数值（复制后“选择性粘贴 → 数值”）",
+                                                           formula=str(raw)[:30]), name, r, c, unit))
                 continue
             if isinstance(slot, Free):
                 continue
@@ -154,15 +161,17 @@ def _sheet(ws: Worksheet, layout: SheetLayout, path: str, unit: str,
                 try:
                     value = slot.cell.parse(raw, "%" in (cell.number_format or ""))
                 except CellError as exc:
-                    problems.append(problem(path, "BSC504", f"“{head}”：{exc}" if head else str(exc),
+                    problems.append(problem(path, "BSC504", tr("“{header}”：{error}", header=head, error=exc)
+                                            if head else str(exc),
                                             name, r, c, unit))
                     continue
                 keys = [s.value for s in row if isinstance(s, Fixed) and s.style == "key"]
                 values.append(CellValue(slot, value, name, r, c, " ".join([str(k) for k in keys[:1]] + [head])))
                 continue
             if raw is not None and _text(raw) != "" and not layout_broken:
-                problems.append(problem(path, "BSC503", f"表格以外的单元格写了内容“{_text(raw)[:20]}”：这里的内容"
-                                        "不会导入。请删除，说明请写在“说明”栏", name, r, c, unit))
+                problems.append(problem(path, "BSC503", tr("表格以外的单元格写了内容“{text}”：这里的内容不会导入。"
+                                                           "请删除，说明请写在“说明”栏", text=_text(raw)[:20]),
+                                        name, r, c, unit))
 
 
 def _header_of(layout: SheetLayout, r: int, c: int) -> str:
@@ -174,7 +183,7 @@ def _header_of(layout: SheetLayout, r: int, c: int) -> str:
         if isinstance(slot, Fixed):
             return _text(slot.value)
     left = layout.rows[r - 1][c - 2] if c >= 2 else None
-    return _text(left.value).rstrip("：") if isinstance(left, Fixed) else ""
+    return _text(left.value).rstrip(colon().strip()) if isinstance(left, Fixed) else ""
 
 
 def read_cells(wb: Workbook, layout: WorkbookLayout, path: str) -> list[CellValue]:
@@ -184,11 +193,12 @@ def read_cells(wb: Workbook, layout: WorkbookLayout, path: str) -> list[CellValu
     expected = [s.name for s in layout.sheets]
     for name in wb.sheetnames:
         if name != META_SHEET and name not in expected:
-            problems.append(problem(path, "BSC503", f"多出的工作表“{name}”：导入的工作簿只能有导出时的工作表"
-                                    f"（{'、'.join(expected)}），请删除它或把内容移到说明栏", name, 1, 1, layout.unit))
+            problems.append(problem(path, "BSC503", tr("多出的工作表“{sheet}”：导入的工作簿只能有导出时的工作表"
+                                                       "（{expected}），请删除它或把内容移到说明栏", sheet=name,
+                                                       expected=join(expected)), name, 1, 1, layout.unit))
     for sheet in layout.sheets:
         if sheet.name not in wb.sheetnames:
-            problems.append(problem(path, "BSC503", f"缺少工作表“{sheet.name}”：请用导出的原表重新填写",
+            problems.append(problem(path, "BSC503", tr("缺少工作表“{sheet}”：请用导出的原表重新填写", sheet=sheet.name),
                                     sheet.name, 1, 1, layout.unit))
             continue
         _sheet(wb[sheet.name], sheet, path, layout.unit, values, problems)

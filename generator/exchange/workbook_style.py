@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, tr
 from ..render import tabular
 from ..render.textwidth import columns
 from .cells import Raw
@@ -27,7 +28,7 @@ from .revision import META_SHEET, Meta, meta_rows
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF8D6")
 KEY_FILL = PatternFill("solid", fgColor="E0E0E0")
-KEY_NOTE = "编号是导入时认行的依据，不能修改"
+KEY_NOTE = N_("编号是导入时认行的依据，不能修改")
 _THIN = Side(style="thin", color="9E9E9E")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SIGN = Border(bottom=_THIN)
@@ -112,11 +113,11 @@ def _validations(ws: Worksheet, sheet: SheetLayout) -> None:
     for (kind, f1, f2), refs in groups.items():
         if kind == "list":
             dv = DataValidation(type="list", formula1=f1, allow_blank=True, showErrorMessage=True,
-                                errorTitle="请从列表中选择", error="只能选择下拉列表中的一项")
+                                errorTitle=tr("请从列表中选择"), error=tr("只能选择下拉列表中的一项"))
         else:
             dv = DataValidation(type="decimal", operator="between", formula1=f1, formula2=f2,
-                                allow_blank=True, showErrorMessage=True, errorTitle="请填写数字",
-                                error=f"这里只能填数字（{f1} 至 {f2}），说明请写在说明栏")
+                                allow_blank=True, showErrorMessage=True, errorTitle=tr("请填写数字"),
+                                error=tr("这里只能填数字（{low} 至 {high}），说明请写在说明栏", low=f1, high=f2))
         for ref in refs:
             dv.add(ref)
         ws.add_data_validation(dv)
@@ -130,11 +131,11 @@ def _sheet(wb: Workbook, sheet: SheetLayout, name: str) -> None:
             value = _shown(slot)
             _write(ws, r, c, value, name)
             _style(ws, r, c, slot)
-            if isinstance(slot, Fixed) and slot.style == "head" and "编号" in str(slot.value):
+            if isinstance(slot, Fixed) and slot.style == "head" and tr("编号").lower() in str(slot.value).lower():
                 below = sheet.rows[r] if r < len(sheet.rows) else []
                 under = below[c - 1] if c <= len(below) else None
                 if isinstance(under, Fixed) and under.style == "key":
-                    ws.cell(row=r, column=c).comment = Comment(KEY_NOTE, "bscportal")
+                    ws.cell(row=r, column=c).comment = Comment(tr(KEY_NOTE), "bscportal")
             if value is not None and not (isinstance(slot, Fixed) and slot.style in ("title", "hint")):
                 text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
                 widths[c] = max(widths.get(c, 0), max(columns(line) for line in text.splitlines() or [""]))
