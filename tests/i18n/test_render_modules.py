@@ -178,3 +178,24 @@ def test_scoring_remarks_in_english() -> None:
     assert any("exceed the cap" in w for w in s.warnings), s.warnings
     s = score_unit(unit, "2008")
     assert s is not None and any("分超过上限" in w for w in s.warnings)
+
+
+def test_numbers_take_the_languages_decimal_point(monkeypatch) -> None:
+    """Digits and rounding stay Python's; a language with a decimal comma would get one."""
+    assert fmt.score(2.5) == "2.50" and fmt.share(0.125) == "12.5%"
+    monkeypatch.setattr(fmt, "babel_locale", lambda: "de")
+    assert fmt.score(2.5) == "2,50" and fmt.signed(-1.25) == "-1,25" and fmt.share(0.125) == "12,5%"
+    assert fmt.factor(1.03456) == "1,0346"
+
+
+def test_comparisons_and_errors_in_english() -> None:
+    from generator.render.errors import RenderError
+    from generator.scoring.grades import GradeComparison
+    err = RenderError("x", unit="u1", path="a.csv")
+    assert str(err) == "x（单位 u1，文件 a.csv）"
+    assert fmt.comparison(GradeComparison("higher", 2)) == "计分卡高两等"
+    with use_language("en"):
+        assert str(err) == "x (unit u1, file a.csv)"
+        assert fmt.comparison(GradeComparison("higher", 1)) == "Scorecard one grade higher"
+        assert fmt.comparison(GradeComparison("lower", -2)) == "Scorecard two grades lower"
+        assert fmt.grade_text(None, True) == "No grade reached (capped by veto)"
