@@ -187,14 +187,23 @@ def init_cmd(folder: Path, name: str, language: str) -> None:
       bscportal init hailin-portal --name 海林市
       bscportal init springfield --name Springfield --language en
     """
-    from .i18n import language_from_env, set_language
+    from .i18n import Language, language_from_env, set_language, use_language
     from .scaffold import ScaffoldError
     from .scaffold.portal import init_portal
+    from .schema import atomic_write, render_vscode_settings, write_schemas
 
+    chosen: Language = "en" if language == "en" else "zh"
     if not (click.get_current_context().find_root().params.get("lang") or language_from_env()):
-        set_language("en" if language == "en" else "zh")     # messages in the new portal's language
+        set_language(chosen)     # messages in the new portal's language
+
+    def editor_support(root: Path) -> None:
+        """The JSON Schema of every file kind and VS Code's settings that use it (`bscportal schema`)."""
+        with use_language(chosen):
+            write_schemas(root / "scorecards" / "schema")
+            atomic_write(root / ".vscode" / "settings.json", render_vscode_settings("scorecards/schema"))
+
     try:
-        portal = init_portal(folder, name, language)
+        portal = init_portal(folder, name, language, extra=editor_support)
     except ScaffoldError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 
 import click
 
-from .i18n import DEFAULT, language_from_env, set_language, tr
+from .i18n import DEFAULT, Language, language_from_env, process_language, set_language, tr
 from .load.language import city_language
 from .problems import FORMATTERS, Problem
 
@@ -54,26 +54,31 @@ def content_folder(path: Path, content: Path | None) -> Path:
     return base.parent / "content"
 
 
-def choose_language(ctx: click.Context) -> None:
+def choose_language(ctx: click.Context) -> Language:
     """The CLI's language: `--lang`, else the usual locale variables (LANGUAGE, LC_ALL,
     LC_MESSAGES, LANG) when they name a language we have, else the city's `settings.language`
     (from the command's `--path`/PATH, default `scorecards`), else Chinese."""
     root = ctx.find_root()
-    explicit = root.params.get("lang") or language_from_env()
+    explicit: Language | None = root.params.get("lang") or language_from_env()
     if explicit:
-        set_language(explicit)
-        return
+        return explicit
     path = ctx.params.get("path")
     folder = path if isinstance(path, Path) else Path(path) if isinstance(path, str) else Path("scorecards")
-    set_language(city_language(folder) or DEFAULT)
+    return city_language(folder) or DEFAULT
 
 
 class LanguageCommand(click.Command):
-    """A command that settles the language (`choose_language`) before it runs."""
+    """A command that runs in its language (`choose_language`): set for the whole process
+    (threads it starts included) while it runs, and put back afterwards (a test runner that
+    invokes several commands in one process sees each in its own language)."""
 
     def invoke(self, ctx: click.Context) -> object:
-        choose_language(ctx)
-        return super().invoke(ctx)
+        before = process_language()
+        set_language(choose_language(ctx))
+        try:
+            return super().invoke(ctx)
+        finally:
+            set_language(before)
 
 
 class LanguageGroup(click.Group):

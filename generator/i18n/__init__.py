@@ -20,9 +20,9 @@ process (the CLI). `python -m generator.i18n.tool` extracts, updates and compile
 from __future__ import annotations
 
 from .core import (DEFAULT, LANGUAGES, N_, Language, babel_locale, current, language_from_env,
-                   set_language, tr, tr_n, tr_p, translations, use_language)
+                   process_language, set_language, tr, tr_n, tr_p, translations, use_language)
 from .punct import colon, join, list_sep, paren, record_sep
 
 __all__ = ["DEFAULT", "LANGUAGES", "Language", "N_", "babel_locale", "colon", "current", "join",
-           "language_from_env", "list_sep", "paren", "record_sep", "set_language", "tr", "tr_n",
+           "language_from_env", "list_sep", "paren", "process_language", "record_sep", "set_language", "tr", "tr_n",
            "tr_p", "translations", "use_language"]

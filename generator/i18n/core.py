@@ -18,17 +18,24 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 #: Babel's locale for each language (numbers, and Material's `theme.language` is the key itself)
 _BABEL: Mapping[str, str] = {"zh": "zh_Hans_CN", "en": "en"}
 
-_current: contextvars.ContextVar[Language] = contextvars.ContextVar("bscportal_language",
-                                                                     default=DEFAULT)
+#: the language of the process (every thread): what `set_language` sets
+_process: list[Language] = [DEFAULT]
+#: a language for one block of code in one thread or task (`use_language`), over the process's
+_current: contextvars.ContextVar[Language | None] = contextvars.ContextVar("bscportal_language",
+                                                                            default=None)
 
 
 def current() -> Language:
-    return _current.get()
+    return _current.get() or _process[0]
+
+
+def process_language() -> Language:
+    return _process[0]
 
 
 def set_language(language: Language) -> None:
-    """The language of this process from now on (the CLI, once it knows)."""
-    _current.set(language)
+    """The language of the whole process from now on (the CLI, while a command runs)."""
+    _process[0] = language
 
 
 @contextlib.contextmanager
@@ -80,19 +87,19 @@ def translations(language: Language) -> gettext.NullTranslations:
 
 def tr(message: str, /, **values: object) -> str:
     """`message` in the current language; `{name}` placeholders filled from `values`."""
-    text = translations(_current.get()).gettext(message)
+    text = translations(current()).gettext(message)
     return text.format(**values) if values else text
 
 
 def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:
     """A message with a count: the plural form the current language uses for `n`."""
-    text = translations(_current.get()).ngettext(singular, plural, n)
+    text = translations(current()).ngettext(singular, plural, n)
     return text.format(**values) if values else text
 
 
 def tr_p(context: str, message: str, /, **values: object) -> str:
     """A message with a context (`msgctxt`), for short strings that read differently by use."""
-    text = translations(_current.get()).pgettext(context, message)
+    text = translations(current()).pgettext(context, message)
     return text.format(**values) if values else text
 
 
