@@ -142,7 +142,7 @@ def form_layout(unit: Unit, period: Period) -> WorkbookLayout:
     sheet.blank()
     sign: list[Slot] = []
     for label in SIGNATURES:
-        sign += [Fixed(tr(label) + colon(), "label"), Free(), Free()]
+        sign += [Fixed(tr(label) + colon().rstrip(), "label"), Free(), Free()]
     sheet.add(None, *sign)
     return WorkbookLayout("form", unit.id, period.id, title, [sheet], form_files(unit, period.id),
                           unit_cell=(2, 3))
