@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 from ..check import check_tree
 from ..i18n import LANGUAGES, tr
@@ -135,9 +136,11 @@ def _verify(base: Path) -> None:
                                where=where, message=first.message))
 
 
-def init_portal(target: Path, name: str, language: str = "zh", today: dt.date | None = None) -> Portal:
+def init_portal(target: Path, name: str, language: str = "zh", today: dt.date | None = None,
+                extra: Callable[[Path], None] | None = None) -> Portal:
     """Write a new portal into `target` (see the module docstring); `ScaffoldError` when it
-    cannot, with nothing written."""
+    cannot, with nothing written. `extra` may add files to the portal's work folder before it is
+    checked and moved (the CLI writes the JSON Schema and the editor settings with it)."""
     if language not in LANGUAGES:
         raise ScaffoldError(tr("没有界面语言 {language}：可用 {known}", language=language,
                                known=", ".join(LANGUAGES)))
@@ -158,6 +161,9 @@ def init_portal(target: Path, name: str, language: str = "zh", today: dt.date | 
     moved: list[Path] = []
     try:
         _write_all(work, files)
+        if extra is not None:
+            extra(work)
+        written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
         _verify(work)
         work.chmod(0o777 & ~_umask())
         if existed:
@@ -179,7 +185,7 @@ def init_portal(target: Path, name: str, language: str = "zh", today: dt.date | 
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return Portal(target, tuple(sorted(files)), language)
+    return Portal(target, tuple(written), language)
 
 
 def _umask() -> int:

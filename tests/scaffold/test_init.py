@@ -35,6 +35,9 @@ EXPECTED = [
     "scorecards/units/service-centre/measures.yml", "scorecards/units/service-centre/posts.yml",
     "content/pages/about.md",
 ]
+#: written by the CLI beside the templates (`bscportal schema`): editor completion
+EDITOR = [".vscode/settings.json", "scorecards/schema/city.json", "scorecards/schema/measures.json",
+          "scorecards/schema/results.json"]
 
 
 def env() -> dict[str, str]:
@@ -66,7 +69,7 @@ def built(request, tmp_path_factory) -> tuple[str, Path]:
 
 def test_init_writes_every_file_of_a_portal(built):
     language, folder = built
-    for rel in EXPECTED:
+    for rel in EXPECTED + EDITOR:
         assert (folder / rel).is_file(), rel
     year = next(p.stem for p in (folder / "scorecards/units/service-centre/assessment").glob("*.yml"))
     assert re.fullmatch(r"\d{4}", year)
@@ -139,6 +142,11 @@ def test_comments_and_examples_are_in_the_portal_language(built):
             assert not CJK.search(text), (rel, CJK.search(text))
         else:
             assert CJK.search(text), rel
+    if language == "en":          # the schema's field descriptions, shown in the editor
+        for path in [*(folder / "scorecards/schema").glob("*.json"), folder / ".vscode/settings.json"]:
+            assert not CJK.search(path.read_text(encoding="utf-8")), path.name
+    settings = (folder / ".vscode/settings.json").read_text(encoding="utf-8")
+    assert '"./scorecards/schema/measures.json": "scorecards/units/*/measures.yml"' in settings
 
 
 # -- refusing ------------------------------------------------------------------------------------
@@ -309,7 +317,7 @@ def test_ci_does_what_this_repositorys_ci_does_for_the_data(fresh):
 
 
 def test_makefile_has_the_two_commands(fresh):
-    assert {"serve", "test", "deps", "check", "site", "clean"} <= _make_targets(fresh)
+    assert {"serve", "test", "deps", "check", "site", "schema", "clean"} <= _make_targets(fresh)
     if shutil.which("make"):
         done = subprocess.run(["make", "-n", "test", "BSCPORTAL=bscportal"], cwd=fresh, capture_output=True,
                               text=True)
