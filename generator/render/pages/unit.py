@@ -29,9 +29,9 @@ def source_labels() -> dict[str, str]:
         "unit": tr("使命、愿景、战略主题"),
         "map": tr("战略地图与目标"),
         "measures": tr_p("file label", "指标卡"),
-        "actions": tr("行动方案"),
+        "actions": tr_p("file label", "行动方案"),
         "departments": tr("部门分卡"),
-        "posts": tr("岗位"),
+        "posts": tr_p("file label", "岗位"),
         "rules": tr("考核办法"),
     }
 
