@@ -60,7 +60,17 @@ def built(request, tmp_path_factory) -> tuple[str, Path]:
     done = run(["init", "portal", "--name", NAMES[language], "--language", language], cwd=base)
     assert done.returncode == 0, done.stdout + done.stderr
     folder = base / "portal"
-    build = run(["build", "--edition", "all", "--out", "site"], cwd=folder, timeout=600)
+    if shutil.which("make"):
+        # the portal's own `make test`, with this environment's bscportal as the one `make deps`
+        # installed (the install itself: the wheel test)
+        (folder / ".venv/bin").mkdir(parents=True)
+        (folder / ".venv/bin/bscportal").symlink_to(BSCPORTAL)
+        (folder / ".venv/.installed").touch()
+        build = subprocess.run(["make", "test"], cwd=folder, env=env(), capture_output=True, text=True,
+                               timeout=600)
+        shutil.rmtree(folder / ".venv")
+    else:
+        build = run(["build", "--edition", "all", "--out", "site"], cwd=folder, timeout=600)
     assert build.returncode == 0, build.stdout + build.stderr
     return language, folder
 
@@ -442,3 +452,12 @@ def test_the_guides_limits_are_the_models(language):
                    max_length(Name), max_length(Text), limit):
         assert re.search(rf"(?<![\d.]){number}(?![\d.])", text), number
     assert limit == 20
+
+
+def test_missing_parent_folders_are_made_and_the_portal_has_ordinary_permissions(tmp_path):
+    portal = init_portal(tmp_path / "a" / "b" / "portal", "Springfield", "en")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert portal.root.stat().st_mode & 0o777 == 0o777 & ~mask
+    assert (portal.root / "README.md").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == ["portal"]
