@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import posixpath
 from functools import lru_cache
+from typing import Callable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..i18n import current, translations
@@ -72,6 +74,17 @@ def _finalize(value: object) -> object:
     return value
 
 
+def _finalizing(gettext: Callable[..., str]) -> Callable[..., str]:
+    """A new-style gettext whose keyword values pass through `_finalize` before they are
+    formatted into the message (as they would in `{{ value }}`)."""
+
+    @pass_context
+    def call(context: Context, *args: object, **values: object) -> str:
+        return gettext(context, *args, **{k: _finalize(v) for k, v in values.items()})
+
+    return call
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -92,6 +105,11 @@ def environment() -> Environment:
         pgettext=lambda c, s: translations(current()).pgettext(c, s),
         npgettext=lambda c, s, p, n: translations(current()).npgettext(c, s, p, n),
         newstyle=True)
+    # values filled into a message are printed text like any `{{ … }}`: the same finalize
+    for name in ("_", "gettext", "ngettext", "pgettext", "npgettext"):
+        installed = env.globals[name]
+        assert callable(installed)
+        env.globals[name] = _finalizing(installed)
     env.filters.update(
         md=escape.md,
         md_cell=escape.md_cell,
