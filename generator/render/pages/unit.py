@@ -174,9 +174,9 @@ def _source_files(site: SiteContext, unit: Unit) -> list[SourceFile]:
     return files
 
 
-def search_unit(unit: Unit) -> str:
-    """The unit's names for the search hook (`site.searchunit`), which splits them on 、."""
-    return "、".join([unit.name] + ([unit.entry.short_name] if unit.entry.short_name else []))  # i18n: data
+def search_unit(unit: Unit) -> list[str]:
+    """The unit's names for the search hook (`site.searchunit`)."""
+    return [unit.name] + ([unit.entry.short_name] if unit.entry.short_name else [])
 
 
 def unit_context(site: SiteContext, unit: Unit, main_map: RenderedMap | None,
