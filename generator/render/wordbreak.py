@@ -110,10 +110,12 @@ def _glue(tokens: tuple[str, ...]) -> list[str]:
 
 
 def _pieces(tokens: list[str], width: float) -> list[str]:
-    """Words longer than a line split between characters (punctuation kept with its neighbour)."""
+    """Chinese words longer than a line split between characters (punctuation kept with its
+    neighbour); a word without Chinese characters (`Stakeholders`) is never split: its line is
+    as wide as it needs."""
     out: list[str] = []
     for tok in tokens:
-        if em(tok) <= width or tok.isspace():
+        if em(tok) <= width or tok.isspace() or not _CJK.search(tok):
             out.append(tok)
             continue
         chunk = ""
@@ -178,9 +180,10 @@ def wrap(text: str, width: float) -> list[str]:
     if em(s) <= width:
         return [s]
     tokens = _pieces(_glue(words(s)), width + SLACK_EM)
+    limit = max([width + SLACK_EM] + [em(t) for t in tokens])   # an unsplit word sets the width
     lines = max(2, math.ceil(em(s) / width))
     while lines <= len(tokens):
-        best = _best_breaks(tokens, lines, width + SLACK_EM)
+        best = _best_breaks(tokens, lines, limit)
         if best is not None:
             return best
         lines += 1

@@ -211,3 +211,10 @@ def test_clean_svg_sets_a_minimum_width():
 
 def test_row_limit_is_the_layout_constant():
     assert maplayout.ROW_MAX == 5
+
+
+def test_a_latin_word_is_never_split():
+    from generator.render.wordbreak import wrap
+    assert wrap("Stakeholders", 4) == ["Stakeholders"]
+    assert wrap("Internal processes", 4) == ["Internal", "processes"]
+    assert wrap("利益相关者", 4) == ["利益", "相关者"]
