@@ -16,8 +16,9 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import DEFAULT, list_sep, use_language
-from ..i18n.core import supported
+# absolute: MkDocs loads a hook as a module of its own, from its file
+from generator.i18n import DEFAULT, list_sep, use_language
+from generator.i18n.core import supported
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
