@@ -15,7 +15,11 @@ search.*.min.js`) in the site folder:
 - the query lexer uses the configured separator (so ids such as M-S1-1 stay one term, as they
   are in the index, whose separator does not split on '-');
 - single-character function words (与 和 的 ...) are dropped from a segmented query when other
-  words remain.
+  words remain;
+- a query word typed as a prefix (Material searches every word as `word*`, and lunr then skips
+  the search pipeline) is stemmed before its `*`, so with the English stemmer `complaints`
+  finds `complaint` and `waiting` finds `wait` (the index holds stems); where the pipeline is
+  empty (Chinese) the word is searched exactly as before.
 
 Each patch is a regular expression over the minified source (variable names captured, not
 assumed). If one does not match (another Material version), the worker is left as shipped and a
@@ -41,7 +45,11 @@ MARKER = "/* bscportal: search worker patched */"
 #: appended (a leading statement would end the bundle's "use strict" directive); it is called only
 #: when a query is searched, long after the script has run
 STOP_FN = ("\nvar __bscStop=function(a){var k=a.filter(function(w){return !/^["
-           + STOP_CHARS + r"]$/.test(w)});return k.length?k:a};" + "\n")
+           + STOP_CHARS + r"]$/.test(w)});return k.length?k:a};" + "\n"
+           # a clause's terms: through the search pipeline, a trailing-wildcard prefix too
+           + "var __bscTerms=function(p,c){if(c.usePipeline)return p.runString(c.term,{fields:c.fields});"
+           + r"var m=/^([^*]+)\*$/.exec(c.term);if(!m)return[c.term];"
+           + "return p.runString(m[1],{fields:c.fields}).map(function(s){return s+\"*\"})};\n")
 
 #: (name, pattern, replacement); each pattern must match exactly once
 PATCHES: list[tuple[str, str, str]] = [
@@ -54,6 +62,9 @@ PATCHES: list[tuple[str, str, str]] = [
     ("query lexer separator",
      r"lunr\.tokenizer\.separator=new RegExp\((\w+)\.separator\)",
      r"lunr.tokenizer.separator=lunr.QueryLexer.termSeparator=new RegExp(\1.separator)"),
+    ("stemmed prefixes",
+     r"(\w+)\.usePipeline\?(\w+)=this\.pipeline\.runString\(\1\.term,\{fields:\1\.fields\}\):\2=\[\1\.term\]",
+     r"\2=__bscTerms(this.pipeline,\1)"),
     ("stop characters",
      r"\[\.\.\.(\w+)\((\w+),this\.index\.invertedIndex\)\]\.join\(",
      r"__bscStop([...\1(\2,this.index.invertedIndex)]).join("),
