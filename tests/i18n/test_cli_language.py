@@ -132,3 +132,11 @@ def test_serve_banner_follows_the_language():
     with use_language("en"):
         banner = error_banner(error).decode("utf-8")
     assert "The preview was not updated" in banner and "预览" not in banner
+
+
+def test_score_in_english_on_the_example():
+    out = run("--lang", "en", "score", "hainan-township", "2008-q3", "--path", str(ROOT / "scorecards"))
+    assert out.exit_code == 0, out.output
+    assert "scores" in out.output and "得分" not in out.output.splitlines()[0]
+    bad = run("--lang", "en", "score", "hainan-township", "2099", "--path", str(ROOT / "scorecards"))
+    assert bad.exit_code == 2 and "has no period `2099`; available: 2007, 2008-q1" in bad.output
