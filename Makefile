@@ -73,4 +73,4 @@ bench: deps system-deps-browser
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf site .stage .cache
+	rm -rf site .bscportal .stage .cache

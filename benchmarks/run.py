@@ -124,7 +124,7 @@ def synthetic(size: int, seed: int, tmp: Path) -> dict[str, Any]:
 def _commit() -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "theme", "mkdocs.yml"],
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator"],
                                cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

@@ -9,17 +9,22 @@ The output is atomic and locked (`publish`): MkDocs writes each edition into a n
 `<out>/<edition>`, which replaces the previous site in one step only once MkDocs has finished; a
 failed or killed build leaves the previous site exactly as it was. The output folder and the
 staging folder are locked for the whole build, so a second build into either stops with a message.
+
+Staging and caches are in the portal's working folder (`<portal>/.bscportal/stage` and `cache`,
+see `portal`), never in the current folder; the portal's own mkdocs.yml and theme/ are merged
+over the package's.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..check import check_tree
 from ..diff.history import History
@@ -39,11 +44,19 @@ from ..i18n import use_language
 from .mkdocs_config import THEME_DIR, dump, edition_config
 from .editions import EditionReport, build_edition, in_parallel, use_render_caches
 from .mkdocs_run import mkdocs_build
+from .portal import Portal, site_config, theme_folder
 from .publish import OutputLock
 from .stage import StageReport, stage_stream, write_if_changed
 
-DEFAULT_STAGE = Path(".stage")
-DEFAULT_CACHE = Path(".cache")
+
+class InPortal(enum.Enum):
+    """The default of a working folder: the portal's (`Portal.stage`, `Portal.cache`)."""
+
+    FOLDER = "portal"
+
+
+DEFAULT_STAGE = InPortal.FOLDER
+DEFAULT_CACHE = InPortal.FOLDER
 
 
 @dataclass
@@ -94,16 +107,28 @@ def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
             ("as of", str(prep.as_of))]
 
 
+def cache_folder(cache_root: Path | str | None | InPortal, portal: Portal) -> Path | None:
+    """The cache folder a build uses: the portal's by default, None: no cache."""
+    if cache_root is InPortal.FOLDER:
+        return portal.cache
+    return Path(cache_root) if cache_root is not None else None
+
+
+def stage_folder(stage_root: Path | str | InPortal, portal: Portal) -> Path:
+    return portal.stage if stage_root is InPortal.FOLDER else Path(stage_root)
+
+
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
-                  maps: MapRenderer, theme_dir: Path = THEME_DIR) -> tuple[Path, StageReport]:
+                  maps: MapRenderer, theme_dir: Path = THEME_DIR,
+                  base: dict[str, Any] | None = None) -> tuple[Path, StageReport]:
     """`_stage_edition` in the city's interface language (`settings.language`), whatever the
     language of the command that builds it."""
     with use_language(prep.city.info.settings.language):
-        return _stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir)
+        return _stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir, base)
 
 
 def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
-                   maps: MapRenderer, theme_dir: Path) -> tuple[Path, StageReport]:
+                   maps: MapRenderer, theme_dir: Path, base: dict[str, Any] | None) -> tuple[Path, StageReport]:
     """Render and stage one edition; returns the path of its mkdocs.yml and what changed. Each
     file is written as it is rendered (none are held: a large city stages gigabytes).
 
@@ -116,7 +141,7 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
                         history=prep.history.get(edition), as_of=prep.as_of)
     dict_path = folder / "jieba_user_dict.txt"
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
-                         user_dict=dict_path, theme_dir=theme_dir)
+                         user_dict=dict_path, theme_dir=theme_dir, base=base)
     try:
         report = stage_stream(((o.path, o.data) for o in site_outputs(site)), folder / "docs")
     except RenderError as exc:
@@ -137,9 +162,9 @@ def edition_of(name: str) -> Edition:
 
 
 def build_editions(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
-                   editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
-                   cache_root: Path | str | None = DEFAULT_CACHE,
-                   theme_dir: Path = THEME_DIR,
+                   editions: Iterable[str] = EDITIONS, *, stage_root: Path | str | InPortal = DEFAULT_STAGE,
+                   cache_root: Path | str | None | InPortal = DEFAULT_CACHE,
+                   theme_dir: Path | None = None,
                    as_of: dt.date | None = None) -> tuple[Prepared, list[EditionReport]]:
     """check, then per edition (in parallel, see `editions`): render and stage, `mkdocs build`
     into a new folder, swap it in; incrementally where a previous build allows it.
@@ -148,11 +173,13 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
     `out_dir` and `stage_root` (`BuildError` if another build holds either). An edition whose
     build fails keeps its previous site; the other edition is published all the same."""
     chosen = [edition_of(e) for e in editions]
-    prep = prepare(Path(scorecards_root), Path(content_root),   # read-only: nothing written yet
-                   Path(cache_root) if cache_root is not None else None, as_of)
+    portal = Portal.of(scorecards_root)
+    cache = cache_folder(cache_root, portal)
+    prep = prepare(Path(scorecards_root), Path(content_root), cache, as_of)   # read-only: nothing written yet
+    base = site_config(portal)
     with _frozen():
         return prep, _build(prep, chosen, Path(scorecards_root), Path(content_root), Path(out_dir),
-                            Path(stage_root), Path(cache_root) if cache_root is not None else None, theme_dir)
+                            stage_folder(stage_root, portal), cache, theme_dir, base, portal)
 
 
 @contextmanager
@@ -170,17 +197,19 @@ def _frozen() -> Iterator[None]:
 
 
 def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content_root: Path, out_dir: Path,
-           stage_root: Path, cache: Path | None, theme_dir: Path) -> list[EditionReport]:
+           stage_root: Path, cache: Path | None, theme_dir: Path | None, base: dict[str, Any],
+           portal: Portal) -> list[EditionReport]:
     with OutputLock(out_dir, N_("写入")), OutputLock(stage_root, N_("使用暂存文件夹")):
         maps = MapRenderer(cache / "maps" if cache is not None else None)
         use_render_caches(cache)
+        theme = theme_dir if theme_dir is not None else theme_folder(portal, stage_root)
 
         def job(edition: Edition) -> Callable[[], EditionReport]:
             site_dir = out_dir / edition
             return lambda: build_edition(
                 edition, scorecards=scorecards_root, content=content_root, prepared=described(prep, edition),
-                stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir),
-                site_dir=site_dir, theme_dir=theme_dir, cache_root=cache)
+                stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme, base),
+                site_dir=site_dir, theme_dir=theme, cache_root=cache, base=base)
         return in_parallel([job(e) for e in chosen])   # each edition on its own core
 
 
@@ -219,8 +248,8 @@ def format_report(prep: Prepared, reports: list[EditionReport], seconds: float) 
 
 
 def build_site(scorecards_root: Path | str, content_root: Path | str, out_dir: Path | str,
-               editions: Iterable[str] = EDITIONS, *, stage_root: Path | str = DEFAULT_STAGE,
-               cache_root: Path | str | None = DEFAULT_CACHE, as_of: dt.date | None = None) -> str:
+               editions: Iterable[str] = EDITIONS, *, stage_root: Path | str | InPortal = DEFAULT_STAGE,
+               cache_root: Path | str | None | InPortal = DEFAULT_CACHE, as_of: dt.date | None = None) -> str:
     """Build the editions into `out_dir/<edition>`; returns a printable report.
 
     Raises `BuildError` (with the problems) when `check` or the articles have errors.

@@ -28,7 +28,7 @@ import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Literal, Sequence, TypeVar
+from typing import Any, Callable, Literal, Sequence, TypeVar
 
 from ..render import tabular
 from ..render.edition import Edition
@@ -90,14 +90,20 @@ def manifest_file(cache_root: Path, site_dir: Path) -> Path:
 
 
 def inputs_of(edition: Edition, scorecards: Path, content: Path, prepared: Sequence[tuple[str, str]],
-              theme_dir: Path, site_dir: Path, overrides: dict[str, str]) -> str:
-    """Everything an edition's site is made from (equal: the same site): the files, and
-    `prepared`, what else the build knows of them (labelled texts: git dates, history, …)."""
+              theme_dir: Path, site_dir: Path, overrides: dict[str, str],
+              base: dict[str, Any] | None = None) -> str:
+    """Everything an edition's site is made from (equal: the same site): the files, the base
+    configuration (`base`, None: the package's) with the hooks it names, and `prepared`, what
+    else the build knows of them (labelled texts: git dates, history, …)."""
     from mkdocs.utils import get_build_date
 
     fp = Fingerprint().add("code", code_version()).add("edition", edition)
     fp.add("scorecards", tree(scorecards)).add("content", tree(content)).add("theme", tree(theme_dir))
-    fp.add("base", mkdocs_config.dump(mkdocs_config.load_base()))
+    base = base if base is not None else mkdocs_config.load_base()
+    fp.add("base", mkdocs_config.dump(base))
+    for hook in base.get("hooks") or []:
+        hook_file = Path(str(hook))
+        fp.add("hook", hook_file.read_bytes() if hook_file.is_absolute() and hook_file.is_file() else str(hook))
     fp.add("site", str(site_dir.resolve())).add("overrides", json.dumps(overrides, sort_keys=True))
     for label, text in prepared:
         fp.add(label, text)
@@ -113,18 +119,20 @@ def site_key(config_path: Path, dict_path: Path, theme_dir: Path, overrides: dic
 
 def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared: Sequence[tuple[str, str]],
                   stage: Callable[[], tuple[Path, StageReport]], site_dir: Path, theme_dir: Path,
-                  cache_root: Path | None, overrides: dict[str, str] | None = None) -> EditionReport:
+                  cache_root: Path | None, overrides: dict[str, str] | None = None,
+                  base: dict[str, Any] | None = None) -> EditionReport:
     """Render, stage and build one edition into `site_dir` (see the module docstring).
 
     `prepared` describes what the build made of its files besides their bytes (see `inputs_of`);
     `stage()` renders and stages it, returning its mkdocs.yml; `overrides` are MkDocs settings
-    for this build (`site_url` in `serve`). Raises `BuildError`; the published site is then as
+    for this build (`site_url` in `serve`); `base` is the base configuration `stage()` used
+    (None: the package's). Raises `BuildError`; the published site is then as
     it was."""
     started = time.perf_counter()
     overrides = dict(overrides or {})
     record = manifest_file(cache_root, site_dir) if cache_root is not None else None
     previous = load_manifest(record) if record is not None else None
-    inputs = inputs_of(edition, scorecards, content, prepared, theme_dir, site_dir, overrides)
+    inputs = inputs_of(edition, scorecards, content, prepared, theme_dir, site_dir, overrides, base)
     if previous is not None and previous.inputs == inputs and intact(previous, site_dir):
         return EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
                              time.perf_counter() - started, StageReport(), [], way="unchanged")

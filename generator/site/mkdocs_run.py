@@ -14,6 +14,7 @@ from ..i18n import tr
 from .errors import BuildError
 from .fingerprint import code_version
 from .mkdocs_config import BASE_CONFIG
+from .portal import theme_source
 from .segment import CachedSegmenter, install, plain_jieba
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def mkdocs_failure(exc: Exception, logged: list[str]) -> str:
     import jinja2
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        said = tr("主题模板 {template} 第 {line} 行有语法错误：{error}", template=exc.filename or exc.name,
+        said = tr("主题模板 {template} 第 {line} 行有语法错误：{error}", template=theme_source(exc.filename or "") or exc.name,
                   line=exc.lineno, error=exc.message)
     elif isinstance(exc, jinja2.TemplateError):
         said = tr("主题模板出错：{error}", error=exc)

@@ -1,6 +1,7 @@
 """`bscportal serve`: build one edition into temporary folders and serve it with live reload.
 
-MkDocs' `LiveReloadServer` watches `scorecards/`, `content/`, `theme/` and the base mkdocs.yml;
+MkDocs' `LiveReloadServer` watches `scorecards/`, `content/`, the portal's `theme/` and
+`mkdocs.yml` and the package's theme and base mkdocs.yml;
 on a change the builder re-checks and re-stages (only changed files are written), then runs
 `mkdocs build` into a new folder that replaces the served one only when complete (`publish`), and
 the browser reloads. The staging folder itself is not watched, so staging never triggers a second
@@ -28,10 +29,13 @@ from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
 from ..render.escape import html
 from ..render.maps import MapRenderer
-from .build import DEFAULT_CACHE, BuildError, described, edition_of, mkdocs_build, prepare, stage_edition
+from .build import (DEFAULT_CACHE, BuildError, InPortal, cache_folder, described, edition_of, mkdocs_build,
+                    prepare, stage_edition)
 from .editions import build_edition, manifest_file, use_render_caches
 from .incremental import forget
-from .mkdocs_config import BASE_CONFIG, THEME_DIR
+from . import mkdocs_config
+from .mkdocs_config import THEME_DIR
+from .portal import Portal, site_config, theme_folder, watched
 from .publish import publish
 from .stage import stage
 
@@ -86,11 +90,16 @@ class Preview:
     """Re-stage and rebuild one edition on demand (the live-reload server's builder)."""
 
     def __init__(self, scorecards: Path, content: Path, edition: Edition, workdir: Path,
-                 cache_root: Path | None = DEFAULT_CACHE, theme_dir: Path = THEME_DIR) -> None:
+                 cache_root: Path | None | InPortal = DEFAULT_CACHE, theme_dir: Path | None = None) -> None:
+        """`theme_dir`: the theme folder to use as it is (None: the package's with the portal's
+        `theme/` over it, combined again at every build)."""
         self.scorecards, self.content, self.edition = scorecards, content, edition
+        self.portal = Portal.of(scorecards)
+        cache_root = cache_folder(cache_root, self.portal)
         self.stage_root = workdir / "stage"
         self.site_dir = workdir / "site"
-        self.theme_dir = theme_dir
+        self.theme_dir = theme_dir if theme_dir is not None else THEME_DIR
+        self.own_theme = theme_dir is None
         self.maps = MapRenderer(cache_root / "maps" if cache_root else None)
         self.cache_root = cache_root
         self.config_path: Path | None = None
@@ -112,6 +121,9 @@ class Preview:
         started = time.perf_counter()
         try:
             prep = prepare(self.scorecards, self.content, self.cache_root)
+            base = site_config(self.portal)
+            if self.own_theme:
+                self.theme_dir = theme_folder(self.portal, self.stage_root)
             overrides = {"site_url": self.serve_url} if self.serve_url else {}
             use_render_caches(self.cache_root)
             config_path = self.stage_root / self.edition / "mkdocs.yml"
@@ -119,8 +131,8 @@ class Preview:
                 self.edition, scorecards=self.scorecards, content=self.content,
                 prepared=described(prep, self.edition),
                 stage=lambda: stage_edition(prep, self.edition, self.stage_root, self.site_dir, self.maps,
-                                            self.theme_dir),
-                site_dir=self.site_dir, theme_dir=self.theme_dir, cache_root=self.cache_root,
+                                            self.theme_dir, base),
+                site_dir=self.site_dir, theme_dir=self.theme_dir, cache_root=self.cache_root, base=base,
                 overrides=overrides)
             self.config_path = config_path
             if report.staged.changed:
@@ -160,7 +172,7 @@ def _setup_logging() -> None:
 
 
 def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
-               addr: str = "127.0.0.1:8000", *, cache_root: Path | None = DEFAULT_CACHE) -> None:
+               addr: str = "127.0.0.1:8000", *, cache_root: Path | None | InPortal = DEFAULT_CACHE) -> None:
     """Serve `edition` at `addr` until interrupted, rebuilding on edits."""
     _setup_logging()
     signal.signal(signal.SIGTERM, _interrupt)   # `kill` cleans up like Ctrl-C
@@ -191,7 +203,7 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
             return with_banner(page.read_bytes(), preview.error) if code == 404 and page.is_file() else None
 
         server.error_handler = error_handler
-        for path in (Path(root), Path(content), THEME_DIR, BASE_CONFIG):
+        for path in (Path(root), Path(content), *watched(preview.portal)):
             if path.exists():
                 server.watch(str(path))
         log.info("%s", tr("预览{edition}：{url}", edition=tr(EDITION_NAMES[preview.edition]),
@@ -208,7 +220,8 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
 
 def _first_run_with_errors(preview: Preview) -> None:
     """No good build yet: build a one-page site that lists the problems, so the server can start
-    (raises `BuildError` when even that cannot be built, e.g. the base mkdocs.yml is broken)."""
+    (raises `BuildError` when even that cannot be built, e.g. the base mkdocs.yml is broken). It
+    is built with the package's configuration and theme: the portal's may be what is broken."""
     from ..check import check_tree
     from .mkdocs_config import dump, edition_config
     from .stage import write_if_changed
@@ -222,7 +235,8 @@ def _first_run_with_errors(preview: Preview) -> None:
         raise BuildError(tr("找不到可用的 city.yml / registry.yml，无法预览"), result.problems)
     stage(error_page(str(error), error.problems), folder / "docs")
     cfg = edition_config(result.city, preview.edition, docs_dir=folder / "docs", site_dir=preview.site_dir,
-                         user_dict=dict_path, theme_dir=preview.theme_dir)
+                         user_dict=dict_path, theme_dir=THEME_DIR,
+                         base=mkdocs_config.load_base())
     cfg["nav"] = [{tr("首页"): "index.md"}]
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))

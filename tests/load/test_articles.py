@@ -268,7 +268,7 @@ def test_build_cli_stops_on_article_errors_without_traceback(tmp_path, text, mon
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert any(": error: " in l and "x.md:" in l for l in result.output.splitlines())
-    assert not out.exists() and not (tmp_path / ".stage").exists()
+    assert not out.exists() and not (sc.parent / ".bscportal" / "stage").exists()
 
 
 def test_build_cli_usage_errors(tmp_path):

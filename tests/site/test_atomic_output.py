@@ -39,7 +39,8 @@ def tree_hash(folder: Path) -> dict[str, str]:
 
 
 class Workspace:
-    """A copy of the mini site in `root`, built into root/out with the default .stage/.cache."""
+    """A copy of the mini site in `root`/src, built into root/out with the portal's working folder
+    (root/src/.bscportal)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -101,7 +102,7 @@ class Workspace:
     # kill points, as the file system shows them (MkDocs writes the theme's files and the
     # sitemap, then the pages, then the search index)
     def staged(self, name: str) -> Callable[[], bool]:
-        page = self.root / ".stage" / "public" / "docs" / "units" / "mini-town" / "index.md"
+        page = self.root / "src" / ".bscportal" / "stage" / "public" / "docs" / "units" / "mini-town" / "index.md"
 
         def reached() -> bool:
             try:

@@ -21,9 +21,10 @@ MAP_TITLE = "小河朝鲜族乡总战略地图"
 
 
 def _build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
-    """`bscportal build --edition public` of the mini site, with stage and cache in tmp_path."""
+    """`bscportal build --edition public` of the mini site (a copy in tmp_path/src: stage and cache
+    in its working folder, tmp_path/src/.bscportal)."""
     shutil.copytree(MINI_SITE, tmp_path / "src")
-    monkeypatch.chdir(tmp_path)    # the default .stage and .cache folders
+    monkeypatch.chdir(tmp_path)
     return CliRunner().invoke(main, ["build", "--edition", "public", "--out", str(tmp_path / "out"),
                                      "--path", str(tmp_path / "src" / "scorecards"),
                                      "--content", str(tmp_path / "src" / "content")])
@@ -61,7 +62,7 @@ def test_failing_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: st
     result = _build(tmp_path, monkeypatch)
     _failed_cleanly(result, MAP_TITLE, expected)
     # nothing was cached from the failed run
-    assert not list((tmp_path / ".cache").rglob("*.svg"))
+    assert not list((tmp_path / "src" / ".bscportal" / "cache").rglob("*.svg"))
 
 
 def _base_config(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
