@@ -6,9 +6,15 @@
  * and a box with more to see says so: a hint above it and a faded edge on the side that has more.
  * Print buttons: data-print="page" prints the page, data-print="<heading id>" only that heading
  * and what follows it up to the next heading (one indicator card).
+ * Texts come from window.bscText (the message catalogue, via theme/main.html).
  * No external scripts, no network. */
 (function () {
   "use strict";
+
+  /* the interface texts, in the portal's language: set by theme/main.html from the catalogue */
+  function text(key) {
+    return (window.bscText && window.bscText[key]) || "";
+  }
 
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
@@ -29,7 +35,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = th.textContent;
-      button.title = "按“" + th.textContent + "”排序";
+      button.title = text("sort_by").replace("{head}", th.textContent);
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
@@ -39,7 +45,7 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         var numeric = kind === "num";
-        var collator = window.Intl && Intl.Collator ? new Intl.Collator("zh-Hans-CN") : null;
+        var collator = window.Intl && Intl.Collator ? new Intl.Collator(text("collator") || undefined) : null;
         rows.sort(function (a, b) {
           var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
           var c = numeric ? x - y : (collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0));
@@ -69,7 +75,8 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      if (count) count.textContent = "显示 " + shown + " / " + rows.length + " 个单位";
+      if (count) count.textContent = text("units_shown")
+        .replace("{shown}", shown).replace("{total}", rows.length);
     }
     [text, kind, stage, bench].forEach(function (el) {
       if (el) { el.addEventListener("input", apply); el.addEventListener("change", apply); }
@@ -85,7 +92,7 @@
       box.tabIndex = 0;
       box.setAttribute("role", "region");
       var caption = t.caption ? t.caption.textContent.trim() : "";
-      box.setAttribute("aria-label", caption || "表格");
+      box.setAttribute("aria-label", caption || text("table"));
       t.parentNode.insertBefore(box, t);
       box.appendChild(t);
     });
@@ -103,7 +110,7 @@
         hint = document.createElement("p");
         hint.className = "bsc-scroll-hint";
         hint.setAttribute("aria-hidden", "true");
-        hint.textContent = "表格较宽，可左右滑动查看 →";
+        hint.textContent = text("wide_table");
         box.parentNode.insertBefore(hint, box);
       }
       if (hint) hint.hidden = !more;
