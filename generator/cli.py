@@ -149,13 +149,14 @@ def score(unit: str, period: str, path: Path) -> None:
 
 @main.command()
 @click.option("--edition", type=click.Choice(["public", "internal", "all"]), default="all", show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
-              help="Output folder; each edition goes to OUT/<edition>.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder; each edition goes to OUT/<edition> (default: site in the portal "
+                   "folder, next to --path).")
 @click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
 @click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with articles/ and pages/ (default: content next to --path).")
 @as_of_option
-def build(edition: str, out: Path, path: Path, content: Path | None, as_of: dt.date | None) -> None:
+def build(edition: str, out: Path | None, path: Path, content: Path | None, as_of: dt.date | None) -> None:
     """check → generate Markdown/SVG/JSON per edition → mkdocs build.
 
     Stops before writing anything when `check` finds errors (in the scorecards or the
@@ -171,6 +172,7 @@ def build(edition: str, out: Path, path: Path, content: Path | None, as_of: dt.d
     if not path.is_dir():
         raise click.UsageError(tr("找不到文件夹 {path}（--path: no such folder）", path=path))
     content = _content_folder(path, content)
+    out = out if out is not None else path.resolve().parent / "site"
     try:
         report = build_site(path, content, out, editions=_editions(edition), as_of=as_of)
     except BuildError as exc:
@@ -184,12 +186,14 @@ def build(edition: str, out: Path, path: Path, content: Path | None, as_of: dt.d
 @click.option("--edition", type=click.Choice(["public", "internal"]), default="internal", show_default=True)
 @click.option("--addr", default="127.0.0.1:8000", show_default=True)
 @click.option("--path", type=click.Path(file_okay=False, path_type=Path), default="scorecards")
-@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default="content")
-def serve(edition: str, addr: str, path: Path, content: Path) -> None:
-    """Serve the portal with live reload on edits to scorecards/, content/ and theme/."""
+@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with articles/ and pages/ (default: content next to --path).")
+def serve(edition: str, addr: str, path: Path, content: Path | None) -> None:
+    """Serve the portal with live reload on edits to scorecards/, content/, theme/ and mkdocs.yml."""
     from .site.build import BuildError
     from .site.serve import serve_site
 
+    content = _content_folder(path, content)
     try:
         serve_site(path, content, edition=edition, addr=addr)
     except BuildError as exc:

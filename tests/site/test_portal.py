@@ -71,12 +71,11 @@ def test_the_build_writes_nothing_into_the_current_folder(tmp_path: Path, monkey
     portal = _portal(tmp_path)
     (tmp_path / "here").mkdir()
     monkeypatch.chdir(tmp_path / "here")
-    result = CliRunner().invoke(main, ["build", "--edition", "public", "--path", str(portal.root / "scorecards"),
-                                       "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["build", "--edition", "public", "--path", str(portal.root / "scorecards")])
     assert result.exit_code == 0, result.output
     assert list((tmp_path / "here").iterdir()) == []
     assert (portal.stage / "public" / "mkdocs.yml").is_file() and (portal.cache / "site").is_dir()
-    assert (tmp_path / "out" / "public" / "index.html").is_file()
+    assert (portal.root / "site" / "public" / "index.html").is_file()   # --out: site in the portal folder
 
 
 # -- the portal's mkdocs.yml ----------------------------------------------------------------------
