@@ -234,3 +234,20 @@ def test_a_template_error_names_the_portals_file(tmp_path: Path, monkeypatch: py
     with pytest.raises(BuildError) as exc:
         _build(portal, tmp_path / "out")
     assert "portal/theme/main.html" in str(exc.value) and "第 2 行" in str(exc.value)
+
+
+def test_serve_combines_the_theme_at_every_rebuild(tmp_path: Path) -> None:
+    from generator.site.serve import Preview
+
+    portal = _portal(tmp_path, "extra_css: [assets/city.css]\n", {"assets/city.css": "/* one */\n"})
+    preview = Preview(portal.root / "scorecards", portal.root / "content", "public", tmp_path / "work", cache_root=None)
+    preview.build()
+    assert (preview.site_dir / "assets" / "city.css").read_text(encoding="utf-8") == "/* one */\n"
+    (portal.theme / "assets" / "city.css").write_text("/* two */\n", encoding="utf-8")
+    preview.build()
+    assert preview.error is None
+    assert (preview.site_dir / "assets" / "city.css").read_text(encoding="utf-8") == "/* two */\n"
+    portal.config.write_text("site_dir: elsewhere\n", encoding="utf-8")
+    preview.build()                          # the server keeps the last site and shows why
+    assert preview.error is not None and "mkdocs.yml:1: site_dir 不能在门户的 mkdocs.yml 里设置" in str(preview.error)
+    assert not list(portal.root.glob(".bscportal"))   # serve works in its own temporary folder
