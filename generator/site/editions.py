@@ -100,20 +100,30 @@ def inputs_of(edition: Edition, scorecards: Path, content: Path, prepared: Seque
     fp = Fingerprint().add("code", code_version()).add("edition", edition)
     fp.add("scorecards", tree(scorecards)).add("content", tree(content)).add("theme", tree(theme_dir))
     base = base if base is not None else mkdocs_config.load_base()
-    fp.add("base", mkdocs_config.dump(base))
-    for hook in base.get("hooks") or []:
-        hook_file = Path(str(hook))
-        fp.add("hook", hook_file.read_bytes() if hook_file.is_absolute() and hook_file.is_file() else str(hook))
+    fp.add("base", mkdocs_config.dump(base)).add("hooks", hooks_of(base))
     fp.add("site", str(site_dir.resolve())).add("overrides", json.dumps(overrides, sort_keys=True))
     for label, text in prepared:
         fp.add(label, text)
     return fp.add("today", str(today())).add("date", get_build_date()).hexdigest()
 
 
-def site_key(config_path: Path, dict_path: Path, theme_dir: Path, overrides: dict[str, str]) -> str:
-    """What every page of the edition shows or is made with (changed: build everything)."""
+def hooks_of(base: dict[str, Any]) -> str:
+    """A digest of the MkDocs hooks a portal's configuration adds (files, by absolute path)."""
+    fp = Fingerprint()
+    for hook in base.get("hooks") or []:
+        path = Path(str(hook))
+        fp.add(str(hook), path.read_bytes() if path.is_absolute() and path.is_file() else b"")
+    return fp.hexdigest()
+
+
+def site_key(config_path: Path, dict_path: Path, theme_dir: Path, overrides: dict[str, str],
+             base: dict[str, Any] | None = None) -> str:
+    """What every page of the edition shows or is made with (changed: build everything): the
+    staged configuration, the hooks it names (`base`), the dictionary, the theme."""
     fp = Fingerprint().add("code", code_version()).add("config", config_path.read_bytes())
     fp.add("dict", dict_path.read_bytes()).add("theme", tree(theme_dir))
+    if base is not None:
+        fp.add("hooks", hooks_of(base))
     return fp.add("overrides", json.dumps(overrides, sort_keys=True)).hexdigest()
 
 
@@ -140,7 +150,7 @@ def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared
     release_memory()   # what rendering held goes back to the system before MkDocs starts
     rendered = time.perf_counter()
     dict_path = config_path.parent / "jieba_user_dict.txt"
-    key = site_key(config_path, dict_path, theme_dir, overrides)
+    key = site_key(config_path, dict_path, theme_dir, overrides, base)
     usable = previous if previous is not None and previous.key == key and intact(previous, site_dir) else None
     inc = Incremental(usable, staged.digests)
     jieba_cache = (cache_file(cache_root / "jieba", dict_path.read_bytes()) if cache_root is not None

@@ -251,3 +251,15 @@ def test_serve_combines_the_theme_at_every_rebuild(tmp_path: Path) -> None:
     preview.build()                          # the server keeps the last site and shows why
     assert preview.error is not None and "mkdocs.yml:1: site_dir 不能在门户的 mkdocs.yml 里设置" in str(preview.error)
     assert not list(portal.root.glob(".bscportal"))   # serve works in its own temporary folder
+
+
+def test_a_portal_hook_runs_and_its_change_rebuilds_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    hook = "def on_page_markdown(markdown, **kwargs):\n    return markdown + '\\n\\n{mark}\\n'\n"
+    portal = _portal(tmp_path, "hooks: [hooks/city.py]\n", {"../hooks/city.py": hook.format(mark="HOOK-ONE")})
+    out = tmp_path / "out"
+    assert _build(portal, out) == "full"
+    assert "HOOK-ONE" in (out / "public" / "about.html").read_text(encoding="utf-8")
+    assert _build(portal, out) == "unchanged"
+    (portal.root / "hooks" / "city.py").write_text(hook.format(mark="HOOK-SECOND"), encoding="utf-8")
+    assert _build(portal, out) == "full"   # (MkDocs loads a hook once per process: the CLI's next run runs it)
