@@ -41,6 +41,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from ..i18n import N_, tr
+from ..load.syntaxerrors import syntax_problem
 from ..problems import display_path
 from . import mkdocs_config
 from .errors import BuildError
@@ -174,11 +175,9 @@ class _Override:
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise BuildError(self.at_line(line, tr("不是有效的 YAML（{problem}）：请检查缩进、冒号和引号", problem=problem))) from None
+        except yaml.YAMLError as exc:   # explained as check explains the scorecards' YAML
+            problem = syntax_problem(exc, text, self.shown)
+            raise BuildError(self.at_line(problem.line, problem.message)) from None
         finally:
             loader.dispose()
         self.lines: dict[Where, int] = {}
@@ -256,11 +255,11 @@ def _markdown_extension_exists(name: str) -> bool:
 def _merge_named(base: Any, over: Any, override: _Override, where: Where) -> list[Any]:
     key = str(where[0])
     merged: dict[str, Any] = {name: options for name, options, _ in _entries(base, None, where)}
+    known = _installed_plugins() if key == "plugins" else None
     for name, options, at in _entries(over, override, where):
         if options is False:
             merged.pop(name, None)
             continue
-        known = _installed_plugins() if key == "plugins" else None
         if name not in merged and not (name in known if known is not None else _markdown_extension_exists(name)):
             raise BuildError(override.error(at, tr("没有安装名为 {name} 的 MkDocs 插件：请检查拼写，或先用 pip 安装它", name=name)
                                             if key == "plugins" else

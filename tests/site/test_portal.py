@@ -141,7 +141,7 @@ def test_an_empty_override_changes_nothing(tmp_path: Path) -> None:
     ("markdown_extensions:\n  - tables\n  - pymdownx.nosuch\n", 3, "找不到名为 pymdownx.nosuch 的 Markdown 扩展"),
     ("markdown_extensions:\n  - toc: yes please\n", 2, "toc 的选项应是 `选项: 值` 的映射"),
     ("hooks:\n  - hooks/missing.py\n", 2, "找不到 hooks/missing.py（路径相对于门户文件夹）"),
-    ("theme:\n  palette: [unclosed\n", 3, "不是有效的 YAML"),
+    ("theme:\n  palette: [unclosed\n", 2, "YAML 语法错误"),
     ("- a list\n", 1, "网站配置应为 `设置: 值` 的映射"),
 ])
 def test_mistakes_name_the_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
