@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, Dist, Installed
+from .conftest import ROOT, Dist, Installed, clean_env
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +84,7 @@ def test_the_installed_package_builds_the_example_portal_from_another_folder(
 
     # the code that runs is the installed package's, not this checkout's
     where = subprocess.run([installed.python, "-c", "import generator; print(generator.__file__)"],
-                           cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+                           cwd=cwd, env=clean_env(), capture_output=True, text=True, check=True).stdout.strip()
     assert Path(where).is_relative_to(installed.venv), where
 
     installed.run("check", portal / "scorecards", "-q", cwd=cwd)
