@@ -16,6 +16,7 @@ fails there is no good build yet: a one-page site listing the problems is built 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import tempfile
@@ -206,6 +207,9 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
         for path in (Path(root), Path(content), *watched(preview.portal)):
             if path.exists():
                 server.watch(str(path))
+        if not (preview.portal.theme.exists() and preview.portal.config.exists()):
+            # a theme/ or mkdocs.yml made while serving: seen in the portal folder itself
+            server.watch(str(preview.portal.root), recursive=False)
         log.info("%s", tr("预览{edition}：{url}", edition=tr(EDITION_NAMES[preview.edition]),
                           url=preview.serve_url))
         try:
@@ -246,6 +250,30 @@ def _first_run_with_errors(preview: Preview) -> None:
     preview.config_path = config_path
 
 
+def _changes_observer() -> Any:
+    """An inotify observer that reports changes only. watchdog (5 and later) also reports a file
+    being opened and closed without a write, and MkDocs' server rebuilds on any event: every
+    rebuild reads the data, which would start the next one, for ever."""
+    import inspect
+
+    from watchdog import events
+    from watchdog.observers.inotify import InotifyObserver
+
+    if "event_filter" not in inspect.signature(InotifyObserver.schedule).parameters:   # older watchdog
+        return InotifyObserver(timeout=0.1)
+    changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+               events.FileClosedEvent, events.FileAttribEvent, events.DirCreatedEvent, events.DirDeletedEvent,
+               events.DirMovedEvent]
+
+    class ChangesOnly(InotifyObserver):
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     event_filter: Any = None, **kwargs: Any) -> Any:
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or changes, **kwargs)
+
+    return ChangesOnly(timeout=0.1)
+
+
 def _server_class() -> Any:
     """MkDocs' live-reload server, adding the error banner to every HTML page it serves while
     the preview's last rebuild has failed (MkDocs 1.6: the hook is `_inject_js_into_html`, where
@@ -257,16 +285,17 @@ def _server_class() -> Any:
             super().__init__(**kwargs)
             self.preview = preview
             self.polling = self.observer
+            self.recursive: dict[str, bool] = {}
 
         def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
             """Told of a save at once by the kernel (inotify) where it can; MkDocs' polling every
             half second (up to half a second after the save) where it cannot."""
             if self.observer is self.polling:
                 try:
-                    from watchdog.observers.inotify import InotifyObserver
-                    self.observer = InotifyObserver(timeout=0.1)   # type: ignore[assignment]
+                    self.observer = _changes_observer()
                 except (ImportError, OSError):
                     pass
+            self.recursive[os.path.abspath(path)] = recursive
             try:
                 super().watch(path, func, recursive=recursive)
             except OSError:   # no inotify watch left (a very large tree): poll it instead
@@ -274,7 +303,7 @@ def _server_class() -> Any:
                 paths = list(self._watched_paths)
                 self._watched_paths = {}
                 for p in paths:
-                    super().watch(p, func, recursive=recursive)
+                    super().watch(p, func, recursive=self.recursive.get(p, True))
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             page: bytes = super()._inject_js_into_html(content, epoch)

@@ -263,3 +263,37 @@ def test_a_portal_hook_runs_and_its_change_rebuilds_every_page(tmp_path: Path, m
     assert _build(portal, out) == "unchanged"
     (portal.root / "hooks" / "city.py").write_text(hook.format(mark="HOOK-SECOND"), encoding="utf-8")
     assert _build(portal, out) == "full"   # (MkDocs loads a hook once per process: the CLI's next run runs it)
+
+
+def test_serve_is_told_of_changes_not_of_reads(tmp_path: Path) -> None:
+    """Every rebuild reads the data; were reads events (watchdog 5+ reports a file opened and
+    closed), MkDocs' server would rebuild for ever after the first save."""
+    import time
+
+    from watchdog.events import FileSystemEventHandler
+
+    from generator.site.serve import _changes_observer
+
+    (tmp_path / "city.yml").write_text("a: 1\n", encoding="utf-8")
+    seen: list[str] = []
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: object) -> None:
+            seen.append(type(event).__name__)
+
+    observer = _changes_observer()
+    observer.schedule(Handler(), str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.3)
+        (tmp_path / "city.yml").read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert [e for e in seen if not e.startswith("Dir")] == []
+        (tmp_path / "city.yml").write_text("a: 2\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert seen
+    finally:
+        observer.stop()
+        observer.join()
