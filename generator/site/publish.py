@@ -24,8 +24,9 @@ Two builds into the same output folder at once would swap each other's half-writ
 and a second build stops at once with a message naming the folder. The kernel drops the lock
 when the process ends, however it ends, so a killed build never leaves a stale lock.
 
-Staging (`.stage/<edition>`) and the map cache (`.cache/maps`) are not part of this: they are
-written file by file, only where bytes changed, and are kept between builds. A later
+Staging (`<portal>/.bscportal/stage/<edition>`) and the caches (`<portal>/.bscportal/cache`)
+are not part of this: they are written file by file, only where bytes changed, and are kept
+between builds. A later
 incremental build can still run MkDocs over the previous output: seed `.<name>.new` from the
 target (e.g. a hard-link copy) inside `build`, let MkDocs update it, and publish it the same way.
 """
