@@ -57,6 +57,7 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
       bscportal check scorecards --format github
     """
     from .check import check_tree
+    from .site.portal import Portal, config_problems
 
     if not path.is_dir():
         raise click.UsageError(tr("找不到文件夹 {path}（no such folder）", path=path))
@@ -66,6 +67,7 @@ def check(path: Path, fmt: str | None, strict: bool, quiet: bool, content: Path 
     content = _content_folder(path, content)
     started = time.perf_counter()
     result = check_tree(path, content, as_of)
+    result.problems.extend(config_problems(Portal.of(path)))   # the portal's own mkdocs.yml
     problems = [p for p in result.problems if p.is_error] if quiet else result.problems
     if since is not None:
         problems = on_changed_lines(path, since, problems)

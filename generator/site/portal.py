@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -42,7 +43,7 @@ import yaml
 
 from ..i18n import N_, tr
 from ..load.syntaxerrors import syntax_problem
-from ..problems import display_path
+from ..problems import Problem, Severity, display_path
 from . import mkdocs_config
 from .errors import BuildError
 from .fingerprint import digest
@@ -345,3 +346,25 @@ def watched(portal: Portal | None) -> Iterable[Path]:
     if portal is not None:
         yield portal.theme
         yield portal.config
+
+
+#: the check code of a portal's own mkdocs.yml that cannot be used (`bscportal check`)
+CONFIG_CODE = "BSC008"
+
+
+def config_problems(portal: Portal) -> list[Problem]:
+    """What `check` reports about the portal's own `mkdocs.yml` (and `theme/` folder): the
+    error `build` would stop with, as a problem at its file and line; none when there is none."""
+    try:
+        site_config(portal)
+        if portal.theme.exists() and not portal.theme.is_dir():
+            raise BuildError(tr("{path} 应是一个文件夹（门户的主题文件），现在是一个文件",
+                                path=display_path(portal.theme)))
+    except BuildError as exc:
+        text = str(exc)
+        shown = display_path(portal.config)
+        m = re.match(re.escape(shown) + r":(\d+): (.*)\Z", text, re.S)
+        if m:
+            return [Problem(shown, int(m.group(1)), 1, Severity.ERROR, CONFIG_CODE, m.group(2))]
+        return [Problem(shown, 1, 1, Severity.ERROR, CONFIG_CODE, text)]
+    return []

@@ -3,6 +3,7 @@ folder), the portal's own mkdocs.yml merged over the package's base configuratio
 files over the package's theme; mistakes named with file and line, in the portal's language."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -297,3 +298,17 @@ def test_serve_is_told_of_changes_not_of_reads(tmp_path: Path) -> None:
     finally:
         observer.stop()
         observer.join()
+
+
+def test_check_reports_the_portal_config_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`bscportal check` (what CI runs on a pull request) finds what `build` would stop on:
+    BSC008 at the portal's mkdocs.yml and line, exit 1, in any output format."""
+    monkeypatch.chdir(tmp_path)
+    portal = _portal(tmp_path, "theme:\n  palette: {primary: red}\nplugins:\n  - search\n  - blogg\n")
+    result = CliRunner().invoke(main, ["check", "portal/scorecards", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [p for p in json.loads(result.stdout) if p["code"] == "BSC008"]
+    assert [(p["path"], p["line"]) for p in found] == [("portal/mkdocs.yml", 5)]
+    assert "blogg" in found[0]["message"] and not found[0]["message"].startswith("portal/")
+    portal.config.write_text("theme:\n  palette: {primary: red}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "portal/scorecards"]).exit_code == 0
