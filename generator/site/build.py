@@ -87,6 +87,8 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
     city = dataclasses.replace(result.city, locator=None)   # positions are for check's messages only
     paths = sorted({p for u in city.units.values() for p in u.files.values()})
     pages_dir = Path(content_root) / "pages"
+    with use_language(city.info.settings.language):   # the history's labels are the site's
+        revisions = history.histories(Path(scorecards_root), city, cache_root)
     return Prepared(
         city=city,
         articles=list(result.articles),
@@ -94,7 +96,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
         repo_paths=gitdates.repo_paths(paths, Path(scorecards_root)),
         pages_dir=pages_dir if pages_dir.is_dir() else None,
         warnings=[p for p in result.problems if not p.is_error],
-        history=history.histories(Path(scorecards_root), city, cache_root),
+        history=revisions,
         as_of=as_of,
     )
 
