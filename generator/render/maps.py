@@ -188,8 +188,9 @@ def spec_key(spec: MapSpec) -> str:
                         spec.statuses.get(o.id, "no-data"),
                         _tooltip(o, spec.statuses.get(o.id, "no-data"))] for o in spec.objectives],
         "colours": STATUS_COLOURS,
-        # the band of unknown perspectives is named in the interface language
-        "language": current(),
+        # the band of unknown perspectives is named in the interface language (by the
+        # catalogue: its text, not only the language, so a changed translation redraws)
+        "language": current(), "other band": tr_p("map band", "其他"),
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(f"spec\0{_code_digest()}\0{text}".encode("utf-8")).hexdigest()

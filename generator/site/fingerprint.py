@@ -19,7 +19,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 #: distributions whose version changes what a build writes
 LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "jieba", "openpyxl",
-             "graphviz", "nh3", "Jinja2", "pydantic", "PyYAML", "backrefs")
+             "graphviz", "nh3", "Jinja2", "pydantic", "PyYAML", "backrefs",
+             "Babel")   # number symbols and month names by language (render/fmt.py)
 
 
 def digest(data: bytes) -> str:
