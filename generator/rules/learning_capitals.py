@@ -51,4 +51,4 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield at(ctx, anchor, "capital", code=CODE, unit=unit, severity=SEVERITY,
                      message=tr("学习与成长层面的{capitals}没有任何指标：三种无形资本都需要可衡量的目标和指标"
                                 "（如信息系统使用率、机关作风评议得分），否则学习与成长只剩培训学时",
-                                capitals=join(missing)))
+                                capitals=join(label.lower() for label in missing)))

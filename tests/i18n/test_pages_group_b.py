@@ -60,8 +60,8 @@ def labels(text: str) -> list[str]:
 
 def test_results_page_of_a_benchmark_unit_in_english(english):
     text = page(english, f"units/{UNIT}/results.md")
-    assert re.search(r"^# .+ · results$", text, flags=re.M)
-    assert re.search(r'^title: ".+ · results"$', text, flags=re.M)
+    assert re.search(r"^# .+ · Results$", text, flags=re.M)
+    assert re.search(r'^title: ".+ · Results"$', text, flags=re.M)
     assert "## Trend\n" in text
     assert "This page lists the balanced scorecard results of" in text
     assert "<strong>Scoring: </strong>unit score = Σ score rate × weight ÷ 100" in text
@@ -97,7 +97,7 @@ def test_ranking_page_in_english(english):
     assert "Ranks follow the total (to two decimals) from high to low" in text
     assert re.search(r"<p>\d+ units: ", text)                    # a count meets a noun: plural
     assert "units (simulated assessment, results not used for grading): " in text
-    for header in ("Rank", "Rank in kind", "Unit", "Kind", "Total", "Grade"):
+    for header in ("Rank", "Rank within kind", "Unit", "Kind", "Total", "Grade"):
         assert f'<th scope="col">{header}</th>' in text, header
     assert re.search(r"<caption>Ranking, [^<]+ \(also the data of the chart above\)</caption>", text)
     assert '<span class="bsc-badge bsc-badge--benchmark">Benchmark</span>' in text
