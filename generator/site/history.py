@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -46,6 +47,9 @@ SHALLOW = N_("构建本站时只取回了部分 git 历史（浅克隆），这�
 TRUNCATED = N_("这里只列出最近 {n} 次修改计分卡数据的提交。")
 HIDDEN_SUBJECT = N_("（提交说明涉及仅内部可见的内容，公开版不显示）")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: a text that can name something: a Chinese character, or two letters of any script (a name
+#: in an English city, an id); numbers alone name nothing
+_NAMING = re.compile(r"[\u4e00-\u9fff]|[^\W\d_]{2}")
 _SEP = "\x1e"
 _FIELD = "\x1f"
 
@@ -184,13 +188,36 @@ def _strings(obj: object) -> Iterator[str]:
 
 
 def _texts(city: City) -> set[str]:
-    return {"".join(s.split()) for s in _strings([city.info, city.registry, city.glossary,
-                                                   list(city.units.values())]) if _HAN.search(s)}
+    return {_needle(s) for s in _strings([city.info, city.registry, city.glossary,
+                                          list(city.units.values())]) if _NAMING.search(s)}
+
+
+def _needle(text: str) -> str:
+    """A text as it is looked for: without whitespace when it has Chinese (found anywhere,
+    whatever the spacing), with single spaces otherwise (found as whole words)."""
+    return "".join(text.split()) if _HAN.search(text) else " ".join(text.split())
+
+
+class _Finder:
+    """Whether a text mentions any of some needles (`_needle`): Chinese ones anywhere in the
+    text without its whitespace, the others as whole words (`secret-post`, `Jonathan Smith`,
+    never the `art` of `start`)."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.han = [n for n in needles if _HAN.search(n)]
+        words = sorted((n for n in needles if not _HAN.search(n)), key=len, reverse=True)
+        self.words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+
+    def __call__(self, text: str) -> bool:
+        flat = "".join(text.split())
+        if any(n in flat for n in self.han):
+            return True
+        return self.words is not None and self.words.search(" ".join(text.split())) is not None
 
 
 @dataclass(frozen=True)
 class Texts:
-    """The city's texts (with Chinese, whitespace removed) by edition."""
+    """The city's texts that can name something (`_NAMING`, as `_needle`s) by edition."""
 
     public: frozenset[str]
     #: texts only the internal edition has, two characters or more: never said in public
@@ -201,20 +228,24 @@ class Texts:
         public = _texts(public_city(city))
         return cls(frozenset(public), frozenset(t for t in _texts(city) - public if len(t) >= 2))
 
+    @cached_property
+    def mentions_internal(self) -> "_Finder":
+        """Whether a text names one of `internal` (compiled once per build)."""
+        return _Finder(self.internal)
+
 
 def _public_subject(subject: str, full: ChangeSet, texts: Texts) -> str:
     """The subject, or `HIDDEN_SUBJECT` when it names something internal: a text of the city
     only the internal edition has, or one of this commit's internal changes (a person's old
     name, a removed internal objective) that the public edition does not have."""
-    own = {"".join(str(x).split()) for c in full.changes if c.internal
-           for x in (c.name, c.old, c.new) if x and _HAN.search(str(x))}
-    flat = "".join(subject.split())
-    if any(n in flat for n in texts.internal | {o for o in own - texts.public if len(o) >= 2}):
+    own = {_needle(str(x)) for c in full.changes if c.internal
+           for x in (c.name, c.old, c.new) if x and _NAMING.search(str(x))}
+    if texts.mentions_internal(subject) or _Finder({o for o in own - texts.public if len(o) >= 2})(subject):
         return tr(HIDDEN_SUBJECT)
     return subject
 
 
-def _scrub(cs: ChangeSet, needles: frozenset[str], units: frozenset[str]) -> ChangeSet:
+def _scrub(cs: ChangeSet, mentions: Callable[[str], bool], units: frozenset[str]) -> ChangeSet:
     """A public comparison of an old commit without what has become internal since: a unit now
     internal, an objective or measure now marked internal (its name is an internal text now)."""
     groups = []
@@ -222,8 +253,7 @@ def _scrub(cs: ChangeSet, needles: frozenset[str], units: frozenset[str]) -> Cha
         if g.unit is not None and g.unit not in units:
             continue
         kept = tuple(c for c in g.changes if not any(
-            n in "".join(str(x).split()) for x in (c.name, c.old, c.new, c.where) if x
-            for n in needles))
+            mentions(str(x)) for x in (c.name, c.old, c.new, c.where) if x))
         if kept:
             groups.append(Group(g.unit, g.name, kept))
     return ChangeSet(tuple(groups), cs.base, cs.head)
@@ -263,7 +293,7 @@ def histories(scorecards: Path, city: City, cache_root: Path | None = None) -> d
             continue
         if result.full:
             full.append(Revision(c.sha, c.date, c.subject, result.full))
-        shown = _scrub(result.public, texts.internal, shown_units)
+        shown = _scrub(result.public, texts.mentions_internal, shown_units)
         if shown:
             public.append(Revision(c.sha, c.date, _public_subject(c.subject, result.full, texts),
                                    shown))
