@@ -21,7 +21,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from ..i18n import N_, join, paren, tr
+from ..i18n import DEFAULT, N_, join, paren, tr, use_language
+from ..load.language import city_language
 from ..model import DepartmentsFile, Measure, MeasuresFile, Period, ResultsFile, RulesFile, Scale, Unit
 from ..model.base import SLUG_PATTERN
 from ..model.city import CityFile
@@ -207,7 +208,8 @@ def plan_period(root: Path, uid: str, pid: str) -> Plan:
     period = unit.period_index.get(pid)
     if period is None:
         earlier = [p for p in unit.periods]
-        period = infer(pid, earlier[-1].track if earlier else "live")
+        with use_language(city_language(root) or DEFAULT):   # its name is data: the city's language
+            period = infer(pid, earlier[-1].track if earlier else "live")
         write, where = rules_entry(unit, root, period)
         writes.append(write)
         notes.append(tr("已在 {where} 里加上考核期 {period}（{start} 至 {end}）", where=where,
