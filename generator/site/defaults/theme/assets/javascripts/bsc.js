@@ -12,7 +12,7 @@
   "use strict";
 
   /* the interface texts, in the portal's language: set by theme/main.html from the catalogue */
-  function text(key) {
+  function uiText(key) {
     return (window.bscText && window.bscText[key]) || "";
   }
 
@@ -35,7 +35,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = th.textContent;
-      button.title = text("sort_by").replace("{head}", th.textContent);
+      button.title = uiText("sort_by").replace("{head}", th.textContent);
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
@@ -45,7 +45,7 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         var numeric = kind === "num";
-        var collator = window.Intl && Intl.Collator ? new Intl.Collator(text("collator") || undefined) : null;
+        var collator = window.Intl && Intl.Collator ? new Intl.Collator(uiText("collator") || undefined) : null;
         rows.sort(function (a, b) {
           var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
           var c = numeric ? x - y : (collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0));
@@ -75,7 +75,7 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      if (count) count.textContent = text("units_shown")
+      if (count) count.textContent = uiText("units_shown")
         .replace("{shown}", shown).replace("{total}", rows.length);
     }
     [text, kind, stage, bench].forEach(function (el) {
@@ -92,7 +92,7 @@
       box.tabIndex = 0;
       box.setAttribute("role", "region");
       var caption = t.caption ? t.caption.textContent.trim() : "";
-      box.setAttribute("aria-label", caption || text("table"));
+      box.setAttribute("aria-label", caption || uiText("table"));
       t.parentNode.insertBefore(box, t);
       box.appendChild(t);
     });
@@ -110,7 +110,7 @@
         hint = document.createElement("p");
         hint.className = "bsc-scroll-hint";
         hint.setAttribute("aria-hidden", "true");
-        hint.textContent = text("wide_table");
+        hint.textContent = uiText("wide_table");
         box.parentNode.insertBefore(hint, box);
       }
       if (hint) hint.hidden = !more;
