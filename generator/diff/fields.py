@@ -32,7 +32,9 @@ CONTEXT = 8
 #: fractions shown as percentages
 SHARE_FIELDS = frozenset({"share", "leadership_share", "driver_share_warning"})
 #: between a nested field's label and its part's (`状态阈值·达标线`)
-NEST = "·"
+def nest() -> str:
+    """Between a field and its part in a label (`考核办法·等次` / `Assessment rules · Grades`)."""
+    return tr_p("field path", "·")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def field_diffs(old: BaseModel, new: BaseModel, *, skip: frozenset[str] = frozen
                                          fmt.target(b.get(key), data_type), True, name))
             continue
         if isinstance(a, BaseModel) and isinstance(b, BaseModel) and type(a) is type(b):
-            for d in field_diffs(a, b, periods=periods, prefix=label + NEST):
+            for d in field_diffs(a, b, periods=periods, prefix=label + nest()):
                 out.append(FieldDiff(d.label, d.old, d.new, d.notice or notice, name))
             continue
         vocab = _vocabulary(info.annotation)

@@ -14,7 +14,7 @@ from ..model.vocab import EntityKind
 from ..render import fmt
 from .changes import Change, Severity, whole
 from .entities import Spec, changed, keyed
-from .fields import NEST, TEXT_FIELDS, Names, field_diffs, show
+from .fields import TEXT_FIELDS, Names, field_diffs, nest, show
 
 SCALE_ITEM = Spec[ScaleItem]("scale-item", key=lambda i: i.measure, name=lambda i: "",
                              notice=True, summary=lambda i: tr("权重 {weight}", weight=fmt.value(i.weight)))
@@ -161,7 +161,7 @@ class _Results:
             if ta != tb:
                 self._add(ta is None, "results", self.pid, self.name, label, show(ta), show(tb))
         elif ta != tb:
-            for d in field_diffs(ta, tb, prefix=label + NEST):
+            for d in field_diffs(ta, tb, prefix=label + nest()):
                 self._add(False, "results", self.pid, self.name, d.label, d.old, d.new)
         for d in field_diffs(self.a, self.b, skip=frozenset(
                 {"period", "actuals", "bonus", "deductions", "veto", "traditional", "people"})):

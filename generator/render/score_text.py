@@ -41,7 +41,8 @@ def _summary(pr: PeriodResult) -> list[str]:
     out = [_line(tr_p("score summary", "基本得分"), fmt.score(s.base_total))]
     for kind, label, total in (("bonus", tr_p("score summary", "加分"), fmt.signed(s.bonus)),
                                ("deduction", tr_p("score summary", "扣分"), fmt.deduction(s.deductions))):
-        parts = [f"{a.score.name}{paren(a.score.id)}{a.applied_text}"
+        parts = [tr_p("adjustment applied", "{name}{id}{points}", name=a.score.name, id=paren(a.score.id),
+                      points=a.applied_text)
                  + (tr("，申报 {claimed}，上限 {max}", claimed=fmt.score(a.score.claimed), max=fmt.score(a.score.max))
                     if a.score.clamped else "")
                  for a in pr.adjustments if a.kind == kind]

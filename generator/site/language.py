@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import Language, colon, tr
+from ..i18n import Language, colon, tr, tr_n
 
 SEPARATORS: dict[Language, str] = {
     "zh": r"[\s\u200b\u3000、。，．？！；：,;:!?()（）“”‘’《》〈〉【】「」『』·…/|–—]+",  # i18n: data
@@ -62,7 +62,11 @@ def theme_texts(language: Language) -> dict[str, str]:
         "generator": tr("由开源的平衡计分卡门户生成器用 MkDocs 和 Material for MkDocs 生成"),
         "edit": tr("编辑此页（在代码仓库中修改数据文件）"),
         "sort_by": tr("按“{head}”排序", head="{head}"),
-        "units_shown": tr("显示 {shown} / {total} 个单位", shown="{shown}", total="{total}"),
+        # the script picks the one for its total (`units_shown_one` when there is one unit)
+        "units_shown_one": tr_n("显示 {shown} / {total} 个单位", "显示 {shown} / {total} 个单位", 1,
+                                shown="{shown}", total="{total}"),
+        "units_shown": tr_n("显示 {shown} / {total} 个单位", "显示 {shown} / {total} 个单位", 2,
+                            shown="{shown}", total="{total}"),
         "table": tr("表格"),
         "wide_table": tr("表格较宽，可左右滑动查看 →"),
         "collator": {"zh": "zh-Hans-CN", "en": "en"}[language],

@@ -75,7 +75,7 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      if (count) count.textContent = uiText("units_shown")
+      if (count) count.textContent = uiText(rows.length === 1 ? "units_shown_one" : "units_shown")
         .replace("{shown}", shown).replace("{total}", rows.length);
     }
     [text, kind, stage, bench].forEach(function (el) {
