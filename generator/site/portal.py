@@ -71,6 +71,9 @@ MANAGED: dict[tuple[str, ...], str] = {
 NAMED_LISTS = ("plugins", "markdown_extensions")
 #: settings whose values are paths relative to the configuration file
 PATH_LISTS = ("hooks", "watch")
+#: settings bscportal adds its own keys to (`mkdocs_config.edition_config`): mappings even
+#: where the package's base configuration has none
+MAPPINGS = ("extra",)
 
 
 @dataclass(frozen=True)
@@ -305,11 +308,18 @@ def merge(base: dict[str, Any], override: _Override, portal_root: Path) -> dict[
             raise BuildError(override.error(at, tr(
                 "{key} 不是 MkDocs 的设置：请检查拼写（可用的设置见 https://www.mkdocs.org/user-guide/configuration/）",
                 key=key)))
+    for key in MAPPINGS:
+        value = override.data.get(key)
+        if value is not None and not isinstance(value, dict):
+            raise BuildError(override.error((key,), tr("{key} 应是 `设置: 值` 的映射，与软件包的配置相同", key=key)))
     theme = override.data.get("theme")
     if isinstance(theme, dict) and theme.get("name", "material") != "material":
         raise BuildError(override.error(("theme", "name"), tr(
             "主题只能是 material（门户的页面模板以它为基础）：请删除 theme.name，或写 material")))
     merged: dict[str, Any] = _merge(base, override.data, override, ())
+    for key in MAPPINGS:
+        if key in merged and merged[key] is None:   # `extra:` with nothing under it
+            merged[key] = {}
     for key in PATH_LISTS:
         if key in override.data:
             merged[key] = _paths(override, key, portal_root)
