@@ -171,7 +171,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     cfg["not_in_nav"] = NOT_IN_NAV
     extra = cfg.setdefault("extra", {})
     extra.update({"edition": edition, "edition_name": tr(EDITION_NAMES[edition]),
-                  "bsc_text": theme_texts(current()),
+                  "bsc_text": theme_texts(current()), "bsc_language": current(),
                   "disclaimer": city.info.disclaimer or ""})
     plugins = cfg.setdefault("plugins", [])
     for i, p in enumerate(plugins):

@@ -66,6 +66,13 @@ MANAGED: dict[tuple[str, ...], str] = {
     ("extra", "edition"): N_("版本由 bscportal build --edition 指定"),
     ("extra", "edition_name"): N_("版本由 bscportal build --edition 指定"),
     ("extra", "disclaimer"): N_("免责声明写在 city.yml 里"),
+    ("extra", "bsc_text"): N_("界面文字来自消息目录，随 city.yml 的 settings.language"),
+    ("extra", "bsc_language"): N_("界面语言由 city.yml 的 settings.language 指定"),
+    ("use_directory_urls",): N_("页面之间的链接按 .html 文件写成，门户不能改用目录式网址"),
+}
+#: Markdown extensions and plugins a portal may not switch on, and why
+REFUSED: dict[str, str] = {
+    "pymdownx.snippets": N_("它让页面和文章把任意文件（包括内部版的暂存文件）的内容插进来，公开版可能因此泄露内部内容"),
 }
 #: lists merged entry by entry, by name
 NAMED_LISTS = ("plugins", "markdown_extensions")
@@ -264,6 +271,9 @@ def _merge_named(base: Any, over: Any, override: _Override, where: Where) -> lis
         if options is False:
             merged.pop(name, None)
             continue
+        if name in REFUSED:
+            raise BuildError(override.error(at, tr("{name} 不能在门户的 mkdocs.yml 里打开：{why}。请删除这一项",
+                                                   name=name, why=tr(REFUSED[name]))))
         if name not in merged and not (name in known if known is not None else _markdown_extension_exists(name)):
             raise BuildError(override.error(at, tr("没有安装名为 {name} 的 MkDocs 插件：请检查拼写，或先用 pip 安装它", name=name)
                                             if key == "plugins" else

@@ -50,6 +50,6 @@ def on_page_content(html_text: str, page: "Page", config: "MkDocsConfig",
     names = page.meta.get("search_unit")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return html_text
-    with use_language(supported(str(config.theme.get("language"))) or DEFAULT):
+    with use_language(supported(str(config.extra.get("bsc_language"))) or DEFAULT):   # the city's
         separator = list_sep()
     return add_unit_name(html_text, [n.strip() for n in names], separator)

@@ -96,18 +96,18 @@ def test_cards_page_in_english(en):
 
 def test_index_pages_in_english(en):
     units = en["units/index.md"]
-    assert "title: Units\n" in units and "# Units in the rollout" in units
+    assert "title: \"Units\"\n" in units and "# Units in the rollout" in units
     assert not [t for t in _thead(units) if CJK.search(t)]
     assert units.count('<option value="">All</option>') == 2
     assert en["units/units.csv"].lstrip("\ufeff").startswith("Unit ID,Unit name,Short name,")
     rollout = en["city/rollout.md"]
-    assert "title: Rollout progress" in rollout and "## Rollout stages" in rollout
+    assert "title: \"Rollout progress\"" in rollout and "## Rollout stages" in rollout
     # (the stage names in its table head are the city's data)
     assert '<th scope="col">Year end</th>' in rollout and '<th scope="col">In the rollout</th>' in rollout
     glossary = en["city/glossary.md"]
     assert "# Balanced scorecard glossary" in glossary and "## Perspectives (default order)" in glossary
     city = en["city/index.md"]
-    assert "title: City themes" in city and "# City themes and alignment" in city
+    assert "title: \"City themes\"" in city and "# City themes and alignment" in city
     internal = en["internal/index.md"]
     assert '!!! warning "Internal edition only"' in internal and "## Content marked internal" in internal
     assert not [t for t in _thead(internal) if CJK.search(t)]
@@ -118,7 +118,7 @@ def test_index_pages_in_english(en):
 
 def test_articles_and_topics_in_english(en):
     index = en["articles/index.md"]
-    assert "title: Experience articles" in index
+    assert "title: \"Experience articles\"" in index
     assert re.search(r"\d+ articles?, newest first", index)
     topics = en["topics/index.md"]
     assert "# Experience articles by category, tag and author" in topics

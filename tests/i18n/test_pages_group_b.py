@@ -131,7 +131,7 @@ def test_chinese_pages_unchanged(internal):  # noqa: F811
     assert re.search(r"<p class=\"bsc-result__sum\">基本得分 [\d.]+ ＋ 加分 [\d.]+ − 扣分 [\d.]+ ＝ "
                      r"总分 [\d.]+</p>", results)
     ranking = page(internal, "city/ranking.md")
-    assert ranking.startswith("---\ntitle: 全市考核排名\n---\n\n# 全市考核排名\n")
+    assert ranking.startswith("---\ntitle: \"全市考核排名\"\n---\n\n# 全市考核排名\n")
     assert re.search(r"<p>\d+ 个单位：", ranking)
     assert '<th scope="col">类别内名次</th>' in ranking
     dual = page(internal, "city/dual-track.md")
