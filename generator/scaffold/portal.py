@@ -97,20 +97,27 @@ def render(name: str, language: str, folder: Path, today: dt.date | None = None)
     return files
 
 
+#: the longest `--name`: city.yml's `full_name` adds the portal's kind to it (` balanced
+#: scorecard portal`), and a name may have 120 characters
+NAME_MAX = 90
+
+
 def _clean_name(name: str) -> str:
     name = " ".join(name.split())
-    if not name or len(name) > 120:
-        raise ScaffoldError(tr("门户名称（--name）不能为空，也不能超过 120 个字，如 --name 海林市"))
+    if not name or len(name) > NAME_MAX:
+        raise ScaffoldError(tr("门户名称（--name）不能为空，也不能超过 {max} 个字，如 --name 海林市", max=NAME_MAX))
     if BAD_CHAR.search(name):
         raise ScaffoldError(tr("门户名称（--name）里有控制字符：请只写文字"))
     return name
 
 
 def _refuse(target: Path) -> None:
+    """A file, a link or a folder with anything in it is refused; a folder holding only `.git`
+    (a clone of a new, empty repository) is taken."""
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise ScaffoldError(tr("{path} 已存在，而且不是文件夹：请换一个文件夹名，没有写入任何文件",
                                path=target))
-    if target.is_dir() and any(target.iterdir()):
+    if target.is_dir() and any(e.name != ".git" for e in target.iterdir()):
         raise ScaffoldError(tr("文件夹 {path} 不是空的：新门户只能建在一个新的或空的文件夹里，"
                                "没有写入任何文件", path=target))
 

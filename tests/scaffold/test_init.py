@@ -193,9 +193,27 @@ def test_an_empty_folder_is_used_as_it_is(tmp_path):
     assert run(["check", "scorecards", "--strict"], cwd=folder).returncode == 0
 
 
+def test_a_clone_of_an_empty_repository_is_used(tmp_path):
+    """`git clone` of a new, empty repository, then `init .`: the folder holds only .git."""
+    folder = tmp_path / "clone"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    done = run(["init", ".", "--name", "Springfield", "--language", "en"], cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "scorecards/city.yml").is_file()
+    assert (folder / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+
+
+def test_the_longest_name_still_passes_check(tmp_path):
+    """`full_name` is the name and the portal's kind; both must stay within a name's length."""
+    for language in ("zh", "en"):
+        portal = init_portal(tmp_path / language, "长" * 90 if language == "zh" else "L" * 90, language)
+        assert run(["check", "scorecards", "--strict"], cwd=portal.root).returncode == 0
+
+
 def test_bad_arguments_are_refused(tmp_path):
     assert run(["init", "p", "--name", "  ", "--language", "en"], cwd=tmp_path).returncode == 1
-    assert run(["init", "p", "--name", "X" * 121], cwd=tmp_path).returncode == 1
+    assert run(["init", "p", "--name", "X" * 91], cwd=tmp_path).returncode == 1
     assert run(["init", "p", "--name", "X", "--language", "fr"], cwd=tmp_path).returncode == 2
     assert list(tmp_path.iterdir()) == []
 
