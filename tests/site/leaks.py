@@ -45,8 +45,15 @@ def _norm(s: str) -> str:
     return _WS.sub("", s)
 
 
-def split_city(city) -> tuple[set[str], set[str]]:
-    """(internal texts, public texts) of the whole city."""
+def _counted(text: str, latin: int | None) -> bool:
+    """A text worth looking for: it has a Chinese character, or (`latin`) that many letters of
+    another script (a Latin word of a few letters may well be interface text too)."""
+    return bool(_HAN.search(text)) or (latin is not None and sum(c.isalpha() for c in text) >= latin)
+
+
+def split_city(city, latin: int | None = None) -> tuple[set[str], set[str]]:
+    """(internal texts, public texts) of the whole city (texts with Chinese characters; with
+    `latin`, also texts with at least that many letters, for a city written in English)."""
     internal: list[Any] = []
     public: list[Any] = [city.info.model_copy(update={"themes": [t for t in city.info.themes if not t.internal]}),
                          city.glossary]
@@ -100,8 +107,8 @@ def split_city(city) -> tuple[set[str], set[str]]:
             elif r.approved is not None:
                 public.append(r.approved)
         public.append(unit.rules)
-    inner = {_norm(t) for t in _texts(internal) if _HAN.search(t)}
-    outer = {_norm(t) for t in _texts(public) if _HAN.search(t)}
+    inner = {_norm(t) for t in _texts(internal) if _counted(t, latin)}
+    outer = {_norm(t) for t in _texts(public) if _counted(t, latin)}
     return inner, outer
 
 
@@ -109,8 +116,8 @@ def person_names(city) -> set[str]:
     return {p.name for u in city.units.values() for p in u.people}
 
 
-def needles(city, extra: set[str] = frozenset()) -> set[str]:
-    inner, outer = split_city(city)
+def needles(city, extra: set[str] = frozenset(), latin: int | None = None) -> set[str]:
+    inner, outer = split_city(city, latin)
     inner |= {_norm(x) for x in extra}
     blob = "\n".join(outer)
     return {n for n in inner if len(n) >= 2 and n not in blob}
