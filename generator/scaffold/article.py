@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 from . import Plan, ScaffoldError, Write
-from ..i18n import tr
+from ..i18n import DEFAULT, tr, use_language
+from ..load.language import city_language
 from .city import read_city
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -65,7 +66,8 @@ def plan_article(scorecards: Path, content: Path, title: str, unit: str | None =
     path = content / "articles" / f"{name}.md"
     if path.exists():
         raise ScaffoldError(tr("{path} 已存在，没有覆盖：请用 --slug 另起一个文件名", path=path))
-    text = article_md(title, unit, author, date)
+    with use_language(city_language(scorecards) or DEFAULT):   # the article is the portal's
+        text = article_md(title, unit, author, date)
     return Plan((Write(path, text, create=True),), (
         tr("下一步：在 {path} 写正文，填写 tags、summary（可选 objectives、measures）；"
            "然后运行 bscportal check scorecards", path=path),))

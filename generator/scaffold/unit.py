@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import CityFile, MapFile, MeasuresFile, RegistryFile, UnitFile
 from ..model.base import SLUG_PATTERN
-from ..i18n import join, paren, tr, tr_p
+from ..i18n import join, paren, tr, tr_p, use_language
 from . import Plan, ScaffoldError, Write
 from .yamledit import insert_item
 from .city import read_city
@@ -83,11 +83,13 @@ def plan_unit(root: Path, uid: str, name: str, kind: str, stage: str | None = No
     entry = {"id": uid, "name": name, "kind": kind,
              "rollout": [{"stage": stage, "since": today or dt.date.today()}]}
     new_registry = insert_item(registry_text, ["units"], entry, len(registry.units), "registry.yml")
+    with use_language(city.settings.language):   # the files are the portal's: the city's language
+        files = (unit_yml(uid, name, city), map_yml(name, city), measures_yml(name))
     return Plan((
         Write(root / "registry.yml", new_registry, create=False, model=RegistryFile),
-        Write(folder / "unit.yml", unit_yml(uid, name, city), create=True, model=UnitFile),
-        Write(folder / "map.yml", map_yml(name, city), create=True, model=MapFile),
-        Write(folder / "measures.yml", measures_yml(name), create=True, model=MeasuresFile),
+        Write(folder / "unit.yml", files[0], create=True, model=UnitFile),
+        Write(folder / "map.yml", files[1], create=True, model=MapFile),
+        Write(folder / "measures.yml", files[2], create=True, model=MeasuresFile),
     ), notes=(
         tr("已在 registry.yml 末尾登记 {name}（{uid}），推行阶段：{stage}", name=name, uid=uid, stage=stage),
         tr("下一步：在 units/{uid}/unit.yml 填写使命、愿景和战略主题，在 map.yml 画战略地图，"

@@ -47,7 +47,14 @@ def run(*args: str):
 
 # -- the CLI -------------------------------------------------------------------------------------
 
+def _english(tree):
+    city = tree / "scorecards" / "city.yml"
+    city.write_text(city.read_text(encoding="utf-8").replace("settings:\n", "settings:\n  language: en\n", 1),
+                    encoding="utf-8")
+
+
 def test_new_unit_in_english(tree):
+    _english(tree)
     out = run("--lang", "en", "new", "unit", "forestry", "--name", "Forestry bureau", "--kind", "government")
     assert out.exit_code == 0, out.output
     assert "Created scorecards/units/forestry/unit.yml" in out.output
@@ -57,6 +64,24 @@ def test_new_unit_in_english(tree):
     assert "# Mission: why the unit exists" in unit_yml
     again = run("--lang", "en", "new", "unit", "forestry", "--name", "Forestry bureau", "--kind", "government")
     assert again.exit_code == 1 and "already has a unit `forestry`" in again.output
+
+
+def test_new_files_are_in_the_citys_language_whatever_the_command_speaks(tree):
+    """What a scaffold writes is the portal's data: a Chinese city's new unit and article are
+    Chinese under --lang en (only the command's messages are English), and the other way round."""
+    out = run("--lang", "en", "new", "unit", "forestry", "--name", "小城林业局", "--kind", "government")
+    assert out.exit_code == 0 and "Created scorecards/units/forestry/unit.yml" in out.output
+    assert "使命" in (tree / "scorecards/units/forestry/unit.yml").read_text(encoding="utf-8")
+    out = run("--lang", "en", "new", "article", "--title", "权重怎么定", "--unit", "mini-town", "--slug", "w-zh")
+    assert out.exit_code == 0, out.output
+    [article] = (tree / "content/articles").glob("*-w-zh.md")
+    assert "一、" in article.read_text(encoding="utf-8")
+    _english(tree)
+    out = run("--lang", "zh", "new", "article", "--title", "How we set weights", "--unit", "mini-town",
+              "--slug", "w-en")
+    assert out.exit_code == 0 and "已创建" in out.output
+    [article] = (tree / "content/articles").glob("*-w-en.md")
+    assert "## 1. What we did" in article.read_text(encoding="utf-8")
 
 
 def test_new_unit_in_chinese_by_default(tree):
@@ -69,6 +94,7 @@ def test_new_unit_in_chinese_by_default(tree):
 
 
 def test_new_article_outline_follows_the_language(tree):
+    _english(tree)
     out = run("--lang", "en", "new", "article", "--title", "How we set weights", "--unit", "mini-town",
               "--slug", "weights")
     assert out.exit_code == 0, out.output
