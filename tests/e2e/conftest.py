@@ -67,10 +67,16 @@ def internal_server(example_site):
     server.shutdown()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+def reader_page(browser, locale: str):
+    """A desktop page of a new browser context in `locale`, recording requests and errors;
+    yields it, then closes the context (use with `yield from` in a fixture)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
     pg = context.new_page()
     pg.recorder = Recorder(pg)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    yield from reader_page(browser, "zh-CN")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import BuiltSite, _build
-from tests.e2e.conftest import Recorder, serve
+from tests.e2e.conftest import reader_page, serve
 from tests.e2e.searching import type_query
 
 pytestmark = pytest.mark.e2e
@@ -45,11 +45,7 @@ def english_server(english_site):
 
 @pytest.fixture
 def en_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    pg = context.new_page()
-    pg.recorder = Recorder(pg)
-    yield pg
-    context.close()
+    yield from reader_page(browser, "en-GB")
 
 
 def test_a_plural_finds_the_page_with_the_singular(en_page, english_server):
