@@ -22,7 +22,7 @@ import yaml
 from generator.scaffold import ScaffoldError
 from generator.scaffold import portal as scaffold_portal
 from generator.scaffold.portal import init_portal, templates
-from tests.ci.test_ci_files import _parse_bscportal, commands, tool
+from tests.ci.test_ci_files import _parse_bscportal, real_commands, tool
 
 ROOT = Path(__file__).resolve().parents[2]
 BSCPORTAL = str(Path(sys.executable).parent / "bscportal")
@@ -303,21 +303,7 @@ def test_ci_names_only_real_commands(fresh):
     scripts = [s["run"] for job in github["jobs"].values() for s in job.get("steps", []) if "run" in s]
     scripts += [line for job in gitlab.values() if isinstance(job, dict) and "script" in job
                 for line in job["script"]]
-    targets = _make_targets(fresh)
-    seen = set()
-    for script in scripts:
-        for words in commands(script):
-            prog = words[0]
-            if prog.endswith("bscportal"):
-                _parse_bscportal(words[1:])
-                seen.add(words[1])
-            elif prog == "make":
-                assert set(words[1:]) <= targets, words
-                seen.add("make " + " ".join(words[1:]))
-            elif prog.endswith("python"):
-                assert (fresh / words[1]).is_file(), words
-            else:
-                assert prog in {"git", "cat", "rm", "cp"}, words
+    seen = real_commands(scripts, fresh, _make_targets(fresh))
     assert {"check", "build", "diff", "make deps"} <= seen
     assert "make test" not in seen           # this repository's own test job is not a portal's
 
