@@ -58,9 +58,11 @@ test-fast: deps
 	$(BIN)/python -m pytest -q -m "not e2e"
 
 # re-extract the interface messages into generator/locale/*/LC_MESSAGES/bscportal.po and compile
-# the .mo files (docs/languages.md); then translate what `python -m generator.i18n.tool check` lists
+# the .mo files (docs/languages.md), regenerate the English format reference (its texts are
+# messages); then translate what `python -m generator.i18n.tool check` lists
 catalogues: deps
 	$(BIN)/python -m generator.i18n.tool update
+	$(BIN)/bscportal --lang en docs
 	$(BIN)/python -m generator.i18n.tool check
 
 # the JSON Schema and docs/format.md, docs/rules.md in Chinese; docs/en/format.md in English

@@ -109,8 +109,9 @@ def merged(language: Language, template: Catalog) -> Catalog:
 
 def po_bytes(catalog: Catalog) -> bytes:
     buf = io.BytesIO()
+    # files without line numbers: an edit that moves a message down a file changes no catalogue
     write_po(buf, catalog, width=100, sort_output=False, sort_by_file=True, omit_header=False,
-             include_previous=False)
+             include_previous=False, include_lineno=False)
     return buf.getvalue()
 
 
