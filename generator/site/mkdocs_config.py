@@ -31,6 +31,8 @@ SEARCH_HOOK = Path(__file__).resolve().parent / "searchfix.py"
 SANITIZE_HOOK = Path(__file__).resolve().parent / "sanitize.py"
 #: MkDocs hook that lets every section of a unit's pages be found by the unit's name
 UNIT_NAME_HOOK = Path(__file__).resolve().parent / "searchunit.py"
+#: MkDocs hook that keeps the words of neighbouring table cells apart (search index, snippets)
+CELL_SPACE_HOOK = Path(__file__).resolve().parent / "cellspace.py"
 
 def city_section() -> str:
     """The title of the nav's city-wide section, where the results pages are added."""
@@ -186,7 +188,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     # Material's search worker after the build (Chinese query segmentation, ids)
     apply_language(cfg, current())
     hooks = cfg.setdefault("hooks", [])
-    for hook in (SANITIZE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
+    for hook in (SANITIZE_HOOK, CELL_SPACE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
         if str(hook) not in hooks:
             hooks.append(str(hook))
     return cfg
