@@ -12,7 +12,8 @@ Articles are Markdown without raw HTML. Two lines of defence against script in a
    turns dangerous link targets into in-page fragments (`#javascript:…`).
 
 Fenced code blocks are found with Python-Markdown's own pattern, so they are exactly the blocks
-MkDocs shows as code, and are left alone. Inline code (`` `…` ``) is found on one line and
+MkDocs shows as code, and are left alone, except that the attribute list of the opening line
+keeps only classes and ids. Inline code (`` `…` ``) is found on one line and
 rewritten to `<code>` with every special character as an entity: whatever Markdown would have
 made of those backticks, the text inside can only ever show as text.
 """
@@ -283,6 +284,22 @@ def _sanitize_text(text: str) -> str:
     return _escape_lt(text)
 
 
+_FENCE_ATTRS_RE = re.compile(r"^(?P<fence>~{3,}|`{3,})[ ]*\{(?P<attrs>[^\n]*)\}")
+_SAFE_ATTR_RE = re.compile(r"[.#][\w-]+")
+
+
+def _fence_opener(block: str) -> str:
+    """A fenced code block with the attribute list of its opening line (```` ```{ .python } ````)
+    reduced to classes and ids: `{ onclick=… }` there would become an attribute of `<code>`."""
+    first, nl, rest = block.partition("\n")
+    m = _FENCE_ATTRS_RE.match(first)
+    if m is None:
+        return block
+    keep = [t for t in m.group("attrs").split() if _SAFE_ATTR_RE.fullmatch(t)]
+    first = m.group("fence") + (" { " + " ".join(keep) + " }" if keep else "") + first[m.end():]
+    return first + nl + rest
+
+
 def sanitize_markdown(body: str) -> str:
     """The article body with raw HTML defused; fenced code blocks are kept as they are."""
     text = normalize(body)
@@ -304,7 +321,7 @@ def sanitize_markdown(body: str) -> str:
             pending.append(f"\x00{len(codes) - 1}\x00")
         else:
             flush()
-            out.append(text[r.start:r.end])
+            out.append(_fence_opener(text[r.start:r.end]))
         pos = r.end
     pending.append(text[pos:])
     flush()

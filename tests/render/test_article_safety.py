@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import example, HealthCheck, given, settings, strategies as st
 
 from generator.load.articlebody import DANGEROUS_TAGS, dangerous_url, sanitize_markdown
 from generator.load.articles import load_article, split_front_matter
@@ -114,6 +114,7 @@ FRAGMENTS = [
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=24))
+@example(["```", "{ onclick=alert(1) }", "\n", "```"])     # an attribute list on a fence's line
 def test_sanitised_markdown_never_renders_live_html(parts):
     assert_harmless(to_html(sanitize_markdown("".join(parts))))
 
