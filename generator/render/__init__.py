@@ -37,7 +37,6 @@ from ..load.articles import Article
 from .context import SiteContext
 from .edition import Edition, view
 from .maps import MapRenderer
-from .pages import render_site
 
 
 def edition_articles(articles: Sequence[Article], site_city: City, internal: bool) -> tuple[Article, ...]:
@@ -77,6 +76,8 @@ def render_edition(city: City, edition: Edition, *, articles: Sequence[Article] 
                    history: History | None = None,
                    as_of: dt.date | None = None) -> tuple[SiteContext, dict[str, bytes]]:
     """The edition's context and every staged file of it (path → bytes)."""
+    from .pages import render_site     # the page kinds (and openpyxl) only when pages are made
+
     site = edition_site(city, edition, articles=articles, updated=updated, maps=maps, pages_dir=pages_dir,
                         repo_paths=repo_paths, history=history, as_of=as_of)
     return site, render_site(site)

@@ -31,8 +31,6 @@ from ..diff.history import History
 from ..i18n import N_, list_sep, record_sep, tr, tr_n
 from ..model import City
 from ..problems import Problem
-from ..render import edition_site
-from ..render.pages import site_outputs
 from ..load.articles import Article
 from ..render.edition import EDITION_NAMES, EDITIONS, Edition
 from ..render.errors import RenderError
@@ -138,6 +136,9 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
     cannot be read; the staging folder may then hold part of the new files (the next build
     stages it whole), the published site is untouched."""
     folder = stage_root / edition
+    from ..render import edition_site        # here: a build with nothing to do renders nothing
+    from ..render.pages import site_outputs
+
     site = edition_site(prep.city, edition, articles=prep.articles, updated=prep.updated, maps=maps,
                         pages_dir=prep.pages_dir, repo_paths=prep.repo_paths,
                         history=prep.history.get(edition), as_of=prep.as_of)

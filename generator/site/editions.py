@@ -30,9 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence, TypeVar
 
-from ..render import tabular
 from ..render.edition import Edition
-from ..render.jinja import environment
 from ..scoring.reporting import today
 from . import mkdocs_config
 from ..i18n import tr
@@ -79,6 +77,9 @@ def search_index_size(site_dir: Path) -> int:
 def use_render_caches(cache_root: Path | None) -> None:
     """The render step's caches for this build (None: none): workbooks by their cells
     (`tabular.use_cache`), compiled page templates."""
+    from ..render import tabular            # here: a build with nothing to do renders nothing
+    from ..render.jinja import environment
+
     tabular.use_cache(cache_root / "xlsx" if cache_root is not None else None)
     environment().bytecode_cache = bytecode_cache(cache_root / "jinja" if cache_root is not None else None)
 
