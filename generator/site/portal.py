@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -135,6 +134,11 @@ def _theme_files(folder: Path) -> Iterator[tuple[str, Path]]:
                 yield path.relative_to(folder).as_posix(), path
 
 
+def _theme_is_a_folder(portal: Portal) -> None:
+    if portal.theme.exists() and not portal.theme.is_dir():
+        raise BuildError(tr("{path} 应是一个文件夹（门户的主题文件），现在是一个文件", path=display_path(portal.theme)))
+
+
 def theme_folder(portal: Portal | None, stage_root: Path) -> Path:
     """The folder MkDocs takes the theme from (`theme.custom_dir`): the package's theme as it is,
     or, when the portal has a `theme/` folder, the package's theme with the portal's files over
@@ -142,8 +146,7 @@ def theme_folder(portal: Portal | None, stage_root: Path) -> Path:
     fingerprint of this folder sees any change of either)."""
     if portal is None or not portal.theme.exists():
         return mkdocs_config.THEME_DIR
-    if not portal.theme.is_dir():
-        raise BuildError(tr("{path} 应是一个文件夹（门户的主题文件），现在是一个文件", path=display_path(portal.theme)))
+    _theme_is_a_folder(portal)
     sources = dict(_theme_files(mkdocs_config.THEME_DIR))
     sources.update(_theme_files(portal.theme))
     target = stage_root / "theme"
@@ -169,6 +172,19 @@ def theme_source(path: str) -> str:
 # -- the configuration ----------------------------------------------------------------------------
 
 Where = tuple[str | int, ...]
+
+
+class _Located(str):
+    """An error message `file:line: message` that keeps its parts (for `check`'s problem)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __new__(cls, text: str, path: str, line: int, message: str) -> "_Located":
+        located = super().__new__(cls, text)
+        located.path, located.line, located.message = path, line, message
+        return located
 
 
 class _Override:
@@ -212,7 +228,7 @@ class _Override:
                 self._note(item, where + (i,))
 
     def at_line(self, line: int, message: str) -> str:
-        return f"{self.shown}:{line}: {message}"
+        return _Located(f"{self.shown}:{line}: {message}", self.shown, line, message)
 
     def error(self, where: Where, message: str) -> str:
         while where and where not in self.lines:
@@ -377,14 +393,10 @@ def config_problems(portal: Portal) -> list[Problem]:
     error `build` would stop with, as a problem at its file and line; none when there is none."""
     try:
         site_config(portal)
-        if portal.theme.exists() and not portal.theme.is_dir():
-            raise BuildError(tr("{path} 应是一个文件夹（门户的主题文件），现在是一个文件",
-                                path=display_path(portal.theme)))
+        _theme_is_a_folder(portal)
     except BuildError as exc:
-        text = str(exc)
-        shown = display_path(portal.config)
-        m = re.match(re.escape(shown) + r":(\d+): (.*)\Z", text, re.S)
-        if m:
-            return [Problem(shown, int(m.group(1)), 1, Severity.ERROR, CONFIG_CODE, m.group(2))]
-        return [Problem(shown, 1, 1, Severity.ERROR, CONFIG_CODE, text)]
+        what = exc.args[0]
+        if isinstance(what, _Located):
+            return [Problem(what.path, what.line, 1, Severity.ERROR, CONFIG_CODE, what.message)]
+        return [Problem(display_path(portal.config), 1, 1, Severity.ERROR, CONFIG_CODE, str(what))]
     return []
