@@ -68,7 +68,7 @@ def show(value: object, *, vocab: Vocabulary | None = None, name: str = "",
     if value is None:
         return fmt.NONE
     if isinstance(value, bool):
-        return fmt.YES if value else fmt.NO
+        return fmt.yes() if value else fmt.no()
     if isinstance(value, (int, float)):
         return fmt.share(value) if name in SHARE_FIELDS else (
             fmt.target(value, data_type) if name in ("target", "targets") else fmt.value(value))
@@ -86,7 +86,7 @@ def show(value: object, *, vocab: Vocabulary | None = None, name: str = "",
         return fmt.join(show(v, vocab=vocab, name=name, names=names) for v in value) if value else fmt.NONE
     if isinstance(value, dict):
         return fmt.join((str(k) + colon() + show(v, vocab=vocab, name=name) for k, v in value.items()),
-                        fmt.RECORD_SEP) if value else fmt.NONE
+                        fmt.record_sep()) if value else fmt.NONE
     return str(value)
 
 

@@ -149,10 +149,10 @@ class _Results:
                     self._add(k not in a, entity, k, "", label, fmt.value(a.get(k)), fmt.value(b.get(k)))  # type: ignore[arg-type]
         for k in self.b.veto:
             if k not in self.a.veto:
-                self._add(False, "veto", k, "", field_label(ResultsFile, "veto"), fmt.NO, fmt.YES)
+                self._add(False, "veto", k, "", field_label(ResultsFile, "veto"), fmt.no(), fmt.yes())
         for k in self.a.veto:
             if k not in self.b.veto:
-                self._add(False, "veto", k, "", field_label(ResultsFile, "veto"), fmt.YES, fmt.NO)
+                self._add(False, "veto", k, "", field_label(ResultsFile, "veto"), fmt.yes(), fmt.no())
 
     def rest(self) -> None:
         ta, tb = self.a.traditional, self.b.traditional

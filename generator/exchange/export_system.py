@@ -188,7 +188,7 @@ def _bands(item: ScaleItem) -> str:
         hi = "" if b.max is None else f"≤{fmt.value(b.max)}"
         bound = tr("{low} 且 {high}", low=lo, high=hi) if lo and hi else lo + hi
         parts.append(bound + colon() + fmt.value(b.score))
-    return fmt.join(parts, fmt.RECORD_SEP)
+    return fmt.join(parts, fmt.record_sep())
 
 
 def scale_sheet(unit: Unit, period: str, scale: Scale) -> SheetLayout:

@@ -333,7 +333,7 @@ def bar_chart(*, chart_id: str, title: str, desc: str, labels: Sequence[str], se
     """One row per label, one bar per series in each row, value printed at the bar's end.
 
     Bars start at 0 (`zero=True`) so their lengths compare honestly; a missing value draws no
-    bar and prints `fmt.MISSING`.
+    bar and prints `fmt.missing()`.
     """
     cats = tuple((str(l),) for l in labels)
     for s in series:

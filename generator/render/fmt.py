@@ -6,7 +6,7 @@ One function per kind of value, so a page, its downloads and the terminal never 
   value is a change (`signed`); deductions read as negative numbers (`deduction`);
 - values as written (targets, actuals, thresholds, coefficients): at most two decimals
   (`value`); a target range `95–100`; a yes/no value 是/否 (`target`, `actual`);
-- nothing to show: `NONE` (—); a missing actual: `MISSING` (缺数), never 0;
+- nothing to show: `NONE` (—); a missing actual: `missing()` (缺数, "missing"), never 0;
 - labels of enumerated values from `model.vocab` (`label`, `status`);
 - grades, grade comparisons, dates, durations (`days`, `overdue`: 逾期 12 天), periods, shares
   and lists.
@@ -33,11 +33,10 @@ from ..scoring.records import Target
 #: nothing to show (no target, no score, no grade): the same in every language
 NONE = "—"
 
-# The words below are read in the current language each time: `fmt.MISSING` (module
-# `__getattr__`) is 缺数 in Chinese and "missing" in English; inside this module, call the
-# functions (`missing()`).
+# The words below are read in the current language each time they are called: `missing()` is
+# 缺数 in Chinese and "missing" in English (templates print `MISSING`, a `lazytext.Lazy`).
 
-#: an actual that was not reported (the message; `missing()` or `fmt.MISSING` to show it)
+#: an actual that was not reported (the message; `missing()` shows it)
 MISSING_MESSAGE = _MISSING = N_("缺数")
 #: a line the rules cannot score as written
 _UNSCORABLE = N_("无法计分")
@@ -45,16 +44,6 @@ _UNSCORABLE = N_("无法计分")
 _NO_GRADE = N_("未达任何等次")
 #: a veto lowered the grade
 _CAPPED = N_("否决封顶")
-
-MISSING: str
-UNSCORABLE: str
-NO_GRADE: str
-CAPPED: str
-YES: str
-NO: str
-#: between names in running text, and between records (each with its own commas)
-LIST_SEP: str
-RECORD_SEP: str
 
 
 def missing() -> str:
@@ -81,16 +70,6 @@ def no() -> str:
     return tr_p("yes/no value", "否")
 
 
-_WORDS = {"MISSING": missing, "UNSCORABLE": unscorable, "NO_GRADE": no_grade, "CAPPED": capped,
-          "YES": yes, "NO": no, "LIST_SEP": list_sep, "RECORD_SEP": record_sep}
-
-
-def __getattr__(name: str) -> str:
-    """`fmt.MISSING`, `fmt.YES`, `fmt.RECORD_SEP` …: the word in the current language."""
-    word = _WORDS.get(name)
-    if word is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return word()
 
 
 # -- numbers: Python's digits and rounding, the language's decimal point and signs -------------

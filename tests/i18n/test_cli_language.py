@@ -5,7 +5,6 @@ The machine's locale must not leak in: every run sets LANG=C.UTF-8 and drops LAN
 and LC_MESSAGES."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,30 +14,22 @@ from generator.cli import main
 from generator.diff import markdown, text
 from generator.diff.changes import Change, ChangeSet, Group
 from generator.diff.describe import sentence
-from generator.i18n import current, set_language, use_language
+from generator.i18n import current, use_language
 from generator.scaffold.period import infer
 from generator.site.errors import BuildError
 from generator.site.serve import error_banner
+from tests.scaffold.test_new import tree  # noqa: F401 (the fixture: a copy of the mini city)
 
 ROOT = Path(__file__).resolve().parents[2]
-MINI = ROOT / "tests" / "site" / "fixtures" / "mini"
 ENV = {"LANG": "C.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None}
 
 
 @pytest.fixture(autouse=True)
-def keep_language():
-    """The CLI sets the process's language: put it back after each test."""
+def language_is_put_back():
+    """Each command runs in its language and puts the process's back (LanguageCommand)."""
     before = current()
     yield
-    set_language(before)
-
-
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    shutil.copytree(MINI / "scorecards", tmp_path / "scorecards")
-    shutil.copytree(MINI / "content", tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    assert current() == before
 
 
 def run(*args: str):

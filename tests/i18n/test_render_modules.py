@@ -8,7 +8,6 @@ import re
 
 from generator.i18n import use_language
 from generator.model import Objective, Perspective
-from generator.model.assessment import Adjustment
 from generator.render import fmt
 from generator.render.charts import Series, bar_chart
 from generator.render.jinja import environment
@@ -17,21 +16,9 @@ from generator.render.resultrows import period_result
 from generator.render.results_downloads import unit_period_csv
 from generator.render.score_text import format_unit_score
 from generator.scoring import score_unit
-from tests.scoring.factories import item, make_unit, measure, objective, results, rules, scale
+from tests.render.test_score_text import report_unit
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-
-
-def report_unit():
-    measures = [measure("M-1", "o1", target=80, name="农民人均纯收入增长率"),
-                measure("M-2", "o1", target=95, name="满意度")]
-    return make_unit(
-        measures=measures, objectives=[objective("o1", "stakeholder", name="群众增收")],
-        own_rules=rules(veto_grade="pass"),
-        scales={"2008": scale([item("M-1", 60), item("M-2", 40)],
-                              bonus=[Adjustment(id="b1", name="获市级表彰", max=2)],
-                              veto=[Adjustment(id="v1", name="安全生产事故")])},
-        results={"2008": results({"M-1": 78, "M-2": None}, bonus={"b1": 3}, veto=["v1"])})
 
 
 def _csv(unit) -> list[list[str]]:
@@ -58,10 +45,10 @@ def _without(text: str, names: set[str]) -> str:
 def test_fmt_words_in_english() -> None:
     with use_language("en"):
         assert fmt.actual(None) == "missing"
-        assert fmt.MISSING == "missing" and fmt.YES == "yes" and fmt.NO == "no"
+        assert fmt.missing() == "missing" and fmt.yes() == "yes" and fmt.no() == "no"
         assert fmt.value(True) == "yes" and fmt.actual(1, "yesno") == "yes"
         assert fmt.join(["a", "b", "c"]) == "a, b, c"
-        assert fmt.join(["a", "b"], fmt.RECORD_SEP) == "a; b"
+        assert fmt.join(["a", "b"], fmt.record_sep()) == "a; b"
         assert fmt.status("error") == "Cannot be scored"
         assert fmt.grade(None) == "No grade reached"
         assert fmt.days(1) == "1 day" and fmt.days(12) == "12 days"
@@ -72,8 +59,8 @@ def test_fmt_words_in_english() -> None:
 
 
 def test_fmt_words_in_chinese_as_before() -> None:
-    assert fmt.actual(None) == "缺数" == fmt.MISSING
-    assert (fmt.YES, fmt.NO, fmt.LIST_SEP, fmt.RECORD_SEP, fmt.CAPPED) == ("是", "否", "、", "；", "否决封顶")
+    assert fmt.actual(None) == "缺数" == fmt.missing()
+    assert (fmt.yes(), fmt.no(), fmt.list_sep(), fmt.record_sep(), fmt.capped()) == ("是", "否", "、", "；", "否决封顶")
     assert fmt.join(["a", "b", "c"]) == "a、b、c"
     assert fmt.status("error") == "无法计分" and fmt.grade(None) == "未达任何等次"
     assert fmt.days(12) == "12 天" and fmt.overdue(3) == "逾期 3 天"

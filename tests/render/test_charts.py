@@ -142,5 +142,5 @@ def test_chart_values_read_as_scores_everywhere():
     chart = bar_chart(chart_id="c", title="t", desc="d", labels=["甲", "乙"],
                       series=[Series("总分", (98.335, None))])
     assert fmt.score(98.335) in chart.svg and fmt.score(98.336) == "98.34"
-    assert fmt.MISSING in chart.svg                         # no bar, and said so
+    assert fmt.missing() in chart.svg                         # no bar, and said so
     assert f'<td class="bsc-num">{fmt.NONE}</td>' in chart.table

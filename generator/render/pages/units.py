@@ -49,7 +49,7 @@ HEADER = [N_("单位编号"), N_("单位名称"), N_("简称"), N_("单位类别
 def units_csv(rows: list[UnitRow]) -> bytes:
     return tabular.csv_table([tr(h) for h in HEADER], [
         [r.unit.id, r.unit.name, r.unit.entry.short_name or "", r.kind, r.stage,
-         fmt.date(r.unit.entry.stage_since), fmt.YES if r.unit.entry.benchmark else fmt.NO, r.objectives,
+         fmt.date(r.unit.entry.stage_since), fmt.yes() if r.unit.entry.benchmark else fmt.no(), r.objectives,
          r.measures, r.latest.period.name if r.latest else "",
          tabular.score(r.latest.score.total) if r.latest else None,
          r.latest.grade if r.latest else "", r.updated] for r in rows])
