@@ -29,22 +29,28 @@ PIPELINES: dict[Language, list[str]] = {
 }
 
 
-def apply_language(cfg: dict[str, Any], language: Language) -> None:
-    """Fill in the language-dependent settings of a MkDocs config dict, keeping any it has."""
-    theme = cfg.setdefault("theme", {"name": "material"})
-    theme.setdefault("language", language)
+def search_options(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The search plugin's options in a MkDocs config dict, to fill in: its entry becomes
+    `{"search": options}` (it is put first when the config has none)."""
     plugins = cfg.setdefault("plugins", [])
     for i, p in enumerate(plugins):
         if p == "search" or (isinstance(p, dict) and "search" in p):
             opts = dict(p["search"] or {}) if isinstance(p, dict) else {}
-            break
-    else:
-        i, opts = len(plugins), {}
-        plugins.append("search")
+            plugins[i] = {"search": opts}
+            return opts
+    opts = {}
+    plugins.insert(0, {"search": opts})
+    return opts
+
+
+def apply_language(cfg: dict[str, Any], language: Language) -> None:
+    """Fill in the language-dependent settings of a MkDocs config dict, keeping any it has."""
+    theme = cfg.setdefault("theme", {"name": "material"})
+    theme.setdefault("language", language)
+    opts = search_options(cfg)
     opts.setdefault("lang", [language])
     opts.setdefault("separator", SEPARATORS[language])
     opts.setdefault("pipeline", list(PIPELINES[language]))
-    plugins[i] = {"search": opts}
     for ext in cfg.get("markdown_extensions", []):
         if isinstance(ext, dict) and isinstance(ext.get("toc"), dict):
             ext["toc"].setdefault("permalink_title", tr("本节链接"))

@@ -18,7 +18,7 @@ from ..model import City
 from ..render import paths
 from ..render.edition import EDITION_NAMES, Edition
 from .errors import BuildError
-from .language import apply_language, theme_texts
+from .language import apply_language, search_options, theme_texts
 
 #: what the package gives every portal (package data; a portal's own mkdocs.yml and theme/
 #: beside scorecards/ are merged over them: `portal`)
@@ -175,15 +175,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     extra.update({"edition": edition, "edition_name": tr(EDITION_NAMES[edition]),
                   "bsc_text": theme_texts(current()), "bsc_language": current(),
                   "disclaimer": city.info.disclaimer or ""})
-    plugins = cfg.setdefault("plugins", [])
-    for i, p in enumerate(plugins):
-        if p == "search" or (isinstance(p, dict) and "search" in p):
-            opts = dict(p["search"] or {}) if isinstance(p, dict) else {}
-            opts["jieba_dict_user"] = str(user_dict.resolve())
-            plugins[i] = {"search": opts}
-            break
-    else:
-        plugins.insert(0, {"search": {"jieba_dict_user": str(user_dict.resolve())}})
+    search_options(cfg)["jieba_dict_user"] = str(user_dict.resolve())
     # clean the HTML of article bodies (before the search plugin and the theme see it); patch
     # Material's search worker after the build (Chinese query segmentation, ids)
     apply_language(cfg, current())
