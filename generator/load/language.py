@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from ..i18n.core import Language, supported
+from ..i18n.core import LANGUAGES, Language, supported
 
 
 def city_language(root: Path) -> Language | None:
@@ -20,4 +20,4 @@ def city_language(root: Path) -> Language | None:
         return None
     settings = data.get("settings") if isinstance(data, dict) else None
     value = settings.get("language") if isinstance(settings, dict) else None
-    return supported(value) if isinstance(value, str) and value in ("zh", "en") else None
+    return supported(value) if isinstance(value, str) and value in LANGUAGES else None
