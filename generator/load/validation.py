@@ -1,6 +1,8 @@
 """Turn pydantic validation errors into plain-language Problems at file:line:col."""
 from __future__ import annotations
 
+import re
+
 import difflib
 import types
 import typing
@@ -141,7 +143,10 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
         return "BSC004", tr("{field} 的值 {value} 不是合法编号：编号只能用英文字母、数字和 - _ .，"
                             "并以字母或数字开头；中文名称请写在 name 里", field=named, value=shown)
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        # pydantic lists the values in English ("'zh' or 'en'"): listed in the editors' language
+        values = re.findall(r"'(?:[^'\\]|\\.)*'", expected)
+        expected = join(values) if values else expected
         return "BSC004", tr("{field} 的值 {value} 无效：应为 {expected} 之一",
                             field=named, value=shown, expected=expected)
     if kind in ("string_too_short",):

@@ -188,3 +188,13 @@ def test_cli_city_language_and_locale_override(tmp_path):
     out = _cli(["check", str(root)], LANG="zh_CN.UTF-8")
     assert "考核量表 2008 的权重合计为 95，应为 100（还差 5）" in out.stdout, out.stdout + out.stderr
     assert "1 个错误，0 个警告" in out.stderr
+
+
+def test_allowed_values_are_listed_in_the_language(tmp_path):
+    """pydantic says "'zh' or 'en'"; the message lists the values as the language does."""
+    edit = {"city.yml": ("max_assessed_measures: 5", "max_assessed_measures: 5\n  language: fr")}
+    zh = _one(run(tmp_path / "zh", edit).problems, "BSC004").message
+    assert "应为 'zh'、'en' 之一" in zh and " or " not in zh
+    with use_language("en"):
+        en = _one(run(tmp_path / "en", edit).problems, "BSC004").message
+    assert "one of 'zh', 'en'" in en
