@@ -45,6 +45,7 @@ from .mkdocs_run import mkdocs_build
 from .portal import Portal, site_config, theme_folder
 from .publish import OutputLock
 from .stage import StageReport, stage_stream, write_if_changed
+from .unitreuse import UnitReuse, city_key
 
 
 class InPortal(enum.Enum):
@@ -71,6 +72,8 @@ class Prepared:
     history: dict[Edition, History] = field(default_factory=dict)
     #: the date the site is "as of" (`--as-of`; None: today, or `SOURCE_DATE_EPOCH`)
     as_of: dt.date | None = None
+    #: the folders it was read from (scorecards, content), if any
+    roots: tuple[Path, Path] | None = None
 
 
 def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None,
@@ -96,6 +99,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
         warnings=[p for p in result.problems if not p.is_error],
         history=revisions,
         as_of=as_of,
+        roots=(Path(scorecards_root), Path(content_root)),
     )
 
 
@@ -120,17 +124,20 @@ def stage_folder(stage_root: Path | str | InPortal, portal: Portal) -> Path:
 
 def stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
                   maps: MapRenderer, theme_dir: Path = THEME_DIR,
-                  base: dict[str, Any] | None = None) -> tuple[Path, StageReport]:
+                  base: dict[str, Any] | None = None, reuse: bool = False) -> tuple[Path, StageReport]:
     """`_stage_edition` in the city's interface language (`settings.language`), whatever the
     language of the command that builds it."""
     with use_language(prep.city.info.settings.language):
-        return _stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir, base)
+        return _stage_edition(prep, edition, stage_root, site_dir, maps, theme_dir, base, reuse)
 
 
 def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir: Path,
-                   maps: MapRenderer, theme_dir: Path, base: dict[str, Any] | None) -> tuple[Path, StageReport]:
+                   maps: MapRenderer, theme_dir: Path, base: dict[str, Any] | None,
+                   reuse: bool) -> tuple[Path, StageReport]:
     """Render and stage one edition; returns the path of its mkdocs.yml and what changed. Each
-    file is written as it is rendered (none are held: a large city stages gigabytes).
+    file is written as it is rendered (none are held: a large city stages gigabytes). With
+    `reuse`, a unit whose files and the city's are those of the last staging is not rendered
+    again (`unitreuse`).
 
     Raises `BuildError` when a page, map or download cannot be rendered or the base mkdocs.yml
     cannot be read; the staging folder may then hold part of the new files (the next build
@@ -145,11 +152,21 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
     dict_path = folder / "jieba_user_dict.txt"
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
                          user_dict=dict_path, theme_dir=theme_dir, base=base)
+    units = None
+    if reuse and prep.roots is not None:
+        scorecards, content = prep.roots
+        key = city_key(scorecards, content, edition, str(site.as_of), described(prep, edition))
+        units = UnitReuse.open(folder / "units.json", folder / "docs", key, scorecards)
     try:
-        report = stage_stream(((o.path, o.data) for o in site_outputs(site)), folder / "docs")
+        staged = units.outputs(site) if units is not None else ((o.path, o.data) for o in site_outputs(site))
+        report = stage_stream(staged, folder / "docs")
     except RenderError as exc:
         raise BuildError(tr("未能生成{edition}：{error}", edition=tr(EDITION_NAMES[edition]),
                             error=exc)) from None
+    if units is not None:
+        units.save(report)
+    else:
+        report.units_rendered = len(site.units)
     write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))
@@ -211,7 +228,8 @@ def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content
             site_dir = out_dir / edition
             return lambda: build_edition(
                 edition, scorecards=scorecards_root, content=content_root, prepared=described(prep, edition),
-                stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme, base),
+                stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme, base,
+                                            reuse=cache is not None),
                 site_dir=site_dir, theme_dir=theme, cache_root=cache, base=base)
         return in_parallel([job(e) for e in chosen])   # each edition on its own core
 

@@ -43,13 +43,16 @@ class Fingerprint:
         return self._h.hexdigest()
 
 
-def tree(folder: Path, *, skip_hidden: bool = True) -> str:
-    """A digest of every file under `folder` (relative names and bytes; no folder: "")."""
+def tree(folder: Path, *, skip_hidden: bool = True, skip: tuple[str, ...] = ()) -> str:
+    """A digest of every file under `folder` (relative names and bytes; no folder: ""), but
+    for the folders named in `skip` at its top."""
     if not folder.is_dir():
         return ""
     h = hashlib.blake2b(digest_size=20)
+    top = str(folder)
     for dirpath, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not (skip_hidden and d.startswith(".")) and d != "__pycache__")
+        dirs[:] = sorted(d for d in dirs if not (skip_hidden and d.startswith(".")) and d != "__pycache__"
+                         and not (dirpath == top and d in skip))
         for name in sorted(files):
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, folder).replace(os.sep, "/")

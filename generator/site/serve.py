@@ -132,7 +132,7 @@ class Preview:
                 self.edition, scorecards=self.scorecards, content=self.content,
                 prepared=described(prep, self.edition),
                 stage=lambda: stage_edition(prep, self.edition, self.stage_root, self.site_dir, self.maps,
-                                            self.theme_dir, base),
+                                            self.theme_dir, base, reuse=self.cache_root is not None),
                 site_dir=self.site_dir, theme_dir=self.theme_dir, cache_root=self.cache_root, base=base,
                 overrides=overrides)
             self.config_path = config_path

@@ -14,6 +14,14 @@ from ..files import atomic_write
 from .fingerprint import digest
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A staged file known to be as an earlier build staged it (`unitreuse`): kept, not read."""
+
+    path: str
+    digest: str
+
+
 @dataclass
 class StageReport:
     written: list[str] = field(default_factory=list)
@@ -21,6 +29,9 @@ class StageReport:
     deleted: list[str] = field(default_factory=list)
     #: every staged file → a digest of its bytes (what the incremental build compares)
     digests: dict[str, str] = field(default_factory=dict)
+    #: units whose pages were rendered, and those whose staged files were kept (`unitreuse`)
+    units_rendered: int = 0
+    units_kept: int = 0
 
     @property
     def changed(self) -> bool:
@@ -50,13 +61,20 @@ def stage(files: Mapping[str, bytes], folder: Path) -> StageReport:
     return stage_stream(sorted(files.items()), folder)
 
 
-def stage_stream(files: Iterable[tuple[str, bytes]], folder: Path) -> StageReport:
-    """`stage`, writing each file as it comes (the caller need not hold them all); files of
-    `folder` that did not come are deleted at the end."""
+def stage_stream(files: Iterable[tuple[str, bytes] | Kept], folder: Path) -> StageReport:
+    """`stage`, writing each file as it comes (the caller need not hold them all); a `Kept`
+    file stays as it is; files of `folder` that did not come are deleted at the end."""
     report = StageReport()
     folder.mkdir(parents=True, exist_ok=True)
     wanted: set[str] = set()
-    for path, data in files:
+    for item in files:
+        if isinstance(item, Kept):
+            rel = _safe(item.path)
+            wanted.add(rel)
+            report.digests[rel] = item.digest
+            report.unchanged += 1
+            continue
+        path, data = item
         rel = _safe(path)
         wanted.add(rel)
         report.digests[rel] = digest(data)

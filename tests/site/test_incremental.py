@@ -174,4 +174,5 @@ def test_an_edit_of_the_example_builds_the_same_bytes(tmp_path: Path) -> None:
     done = s.check(f"{edit.measure} 的目标值改为 {edit.shown}")
     assert {r.way for r in done.values()} == {"incremental"}
     for r in done.values():
+        assert (r.staged.units_rendered, r.staged.units_kept) == (1, 70), r.edition   # unitreuse
         assert edit.shown in (s.inc / "site" / r.edition / edit.page).read_text(encoding="utf-8")

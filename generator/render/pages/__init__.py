@@ -4,8 +4,14 @@ A page kind is a module with
 
 - `KIND`: a short name (also the name of its template, `templates/<KIND>.md.j2`, if it has one);
 - `EDITIONS`: the editions it appears in (default both);
-- `outputs(site: SiteContext) -> Iterable[Output]`: the staged files it produces (Markdown
-  pages, and any SVG/CSV/JSON beside them), paths relative to the docs folder.
+- `unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]`, if its pages are one
+  unit's: the staged files (Markdown pages, and any SVG/CSV/JSON beside them, paths relative
+  to the docs folder) of that unit. They may read the unit and what is the city's (settings,
+  rules, registry, glossary, articles, git dates and history, the date), never another unit:
+  an incremental build reuses a unit's staged files while its own folder and the city's files
+  are unchanged (`generator/site/unitreuse.py`);
+- `outputs(site: SiteContext) -> Iterable[Output]`, if it has pages about the city or across
+  units (home, units index, rankings, …): their staged files.
 
 To add a page kind: write `pages/<kind>.py` and `templates/<kind>.md.j2`, add the module to
 `PAGE_KINDS` below, and link to its pages from an existing page (every page must be reachable
@@ -15,8 +21,10 @@ from the home page; `tests/site/test_links.py` checks). Nav entries live in
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Iterator
+from itertools import chain
+from typing import Iterable, Iterator, Protocol, TypeVar
 
+from ...model import Unit
 from ..context import SiteContext
 from ..output import Output
 from . import (articles, city, dualtrack, glossary, history, home, internal, people, people_results,
@@ -52,16 +60,42 @@ def kinds_for(edition: str) -> Iterator[ModuleType]:
             yield kind
 
 
+def city_outputs(site: SiteContext) -> Iterator[Output]:
+    """The staged files about the city or across units (every kind's `outputs`)."""
+    for kind in kinds_for(site.edition):
+        if hasattr(kind, "outputs"):
+            yield from kind.outputs(site)
+
+
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterator[Output]:
+    """One unit's staged files (every kind's `unit_outputs`)."""
+    for kind in kinds_for(site.edition):
+        if hasattr(kind, "unit_outputs"):
+            yield from kind.unit_outputs(site, unit)
+
+
 def site_outputs(site: SiteContext) -> Iterator[Output]:
     """Every staged file of the edition, one at a time (the build writes each as it comes and
     keeps none: a city of 710 units stages over half a gigabyte an edition)."""
+    yield from distinct(chain(city_outputs(site), *(unit_outputs(site, u) for u in site.units)))
+
+
+class _HasPath(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+P = TypeVar("P", bound=_HasPath)
+
+
+def distinct(items: Iterable[P]) -> Iterator[P]:
+    """`items`, refusing a path written twice (two page kinds, or a unit and the city)."""
     seen: set[str] = set()
-    for kind in kinds_for(site.edition):
-        for item in kind.outputs(site):
-            if item.path in seen:
-                raise ValueError(f"two page kinds write {item.path} ({kind.KIND})")
-            seen.add(item.path)
-            yield item
+    for item in items:
+        if item.path in seen:
+            raise ValueError(f"two page kinds write {item.path}")
+        seen.add(item.path)
+        yield item
 
 
 def render_site(site: SiteContext) -> dict[str, bytes]:
@@ -69,4 +103,5 @@ def render_site(site: SiteContext) -> dict[str, bytes]:
     return {item.path: item.data for item in site_outputs(site)}
 
 
-__all__ = ["Output", "PAGE_KINDS", "render_site", "site_outputs", "kinds_for"]
+__all__ = ["Output", "PAGE_KINDS", "render_site", "site_outputs", "city_outputs", "unit_outputs", "distinct",
+           "kinds_for"]

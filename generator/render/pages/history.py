@@ -17,6 +17,7 @@ from ...diff.changes import Change, Group
 from ...diff.history import Revision
 from ...diff.markdown import item
 from ...i18n import tr
+from ...model import Unit
 from .. import paths
 from ..context import SiteContext
 from ..output import Output, page
@@ -81,13 +82,16 @@ def group_lines(g: Group, limit: int | None = None) -> GroupLines:
     return GroupLines(g, tuple(_line(c) for c in shown), len(ordered) - len(shown))
 
 
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    history = site.history
+    entries = [Entry(r.revision, (group_lines(r.group),)) for r in history.of_unit(unit.id)]
+    if entries:   # a unit never changed in git gets no page (and no link): pages cost build time
+        yield page("history.md.j2", paths.history(unit.id), site=site, unit=unit, entries=entries,
+                   note=history.note, title=tr("{unit}修订记录", unit=unit.name))
+
+
 def outputs(site: SiteContext) -> Iterable[Output]:
     history = site.history
-    for unit in site.units:
-        entries = [Entry(r.revision, (group_lines(r.group),)) for r in history.of_unit(unit.id)]
-        if entries:   # a unit never changed in git gets no page (and no link): pages cost build time
-            yield page("history.md.j2", paths.history(unit.id), site=site, unit=unit, entries=entries,
-                       note=history.note, title=tr("{unit}修订记录", unit=unit.name))
     latest = [Entry(r, tuple(group_lines(g, PER_UNIT) for g in r.changes.groups))
               for r in history.latest(LATEST)]
     units = {u.id for u in site.units if history.of_unit(u.id)}

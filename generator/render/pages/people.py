@@ -74,18 +74,17 @@ def personal_target(unit: Unit, pm: PersonalMeasure, period: Period | None) -> s
     return fmt.target(pm.target)
 
 
-def outputs(site: SiteContext) -> Iterable[Output]:
-    for unit in site.units:
-        if not (unit.people or unit.posts):
-            continue
-        difficulty = {d.id: d for d in unit.rules.difficulty}
-        holders: dict[str, list[Person]] = {}
-        for person in unit.people:
-            for a in person.posts:
-                holders.setdefault(a.post, []).append(person)
-        period = card_period(unit)[0]
-        targets = {f"{p.id}/{m.id}": personal_target(unit, m, period) for p in unit.people for m in p.measures}
-        yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit, search_unit=search_unit(unit),
-                   difficulty=difficulty, holders=holders, results=person_results(unit),
-                   targets=targets, card_period=period,
-                   edit_url=site.edit_url(unit.files.get("posts")))
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    if not (unit.people or unit.posts):
+        return
+    difficulty = {d.id: d for d in unit.rules.difficulty}
+    holders: dict[str, list[Person]] = {}
+    for person in unit.people:
+        for a in person.posts:
+            holders.setdefault(a.post, []).append(person)
+    period = card_period(unit)[0]
+    targets = {f"{p.id}/{m.id}": personal_target(unit, m, period) for p in unit.people for m in p.measures}
+    yield page("people.md.j2", paths.people(unit.id), site=site, unit=unit, search_unit=search_unit(unit),
+               difficulty=difficulty, holders=holders, results=person_results(unit),
+               targets=targets, card_period=period,
+               edit_url=site.edit_url(unit.files.get("posts")))

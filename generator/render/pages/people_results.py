@@ -68,22 +68,23 @@ def person_chart(unit: Unit, p: PeoplePeriod) -> Chart:
                      category_head=tr("人员"), label_em=9.0)
 
 
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    periods = people_periods(unit)
+    if not periods:
+        return
+    for p in periods:
+        title = tr("{unit} {period} 个人考核结果（内部）", unit=unit.name, period=p.period.name)
+        blocks = people_blocks(title, p.rows)
+        yield Output(paths.unit_people_results(unit.id, p.period.id, "csv"), csv_blocks(blocks))
+        xlsx = paths.unit_people_results(unit.id, p.period.id, "xlsx")
+        yield Output(xlsx, xlsx_sheets([(tr("个人考核结果"), blocks)], title=title, name=xlsx))
+    yield page("people_results.md.j2", paths.people_results(unit.id), site=site, unit=unit,
+               search_unit=search_unit(unit),
+               periods=periods, fair_chart=fairness_chart(unit, periods) if len(periods) > 1 else None,
+               latest_chart=person_chart(unit, periods[-1]), rules=unit.rules,
+               has_results=bool(site.scores.results(unit)))
+
+
 def outputs(site: SiteContext) -> Iterable[Output]:
-    overview = []
-    for unit in site.units:
-        periods = people_periods(unit)
-        if not periods:
-            continue
-        for p in periods:
-            title = tr("{unit} {period} 个人考核结果（内部）", unit=unit.name, period=p.period.name)
-            blocks = people_blocks(title, p.rows)
-            yield Output(paths.unit_people_results(unit.id, p.period.id, "csv"), csv_blocks(blocks))
-            xlsx = paths.unit_people_results(unit.id, p.period.id, "xlsx")
-            yield Output(xlsx, xlsx_sheets([(tr("个人考核结果"), blocks)], title=title, name=xlsx))
-        overview.append(UnitFairness(unit, periods))
-        yield page("people_results.md.j2", paths.people_results(unit.id), site=site, unit=unit,
-                   search_unit=search_unit(unit),
-                   periods=periods, fair_chart=fairness_chart(unit, periods) if len(periods) > 1 else None,
-                   latest_chart=person_chart(unit, periods[-1]), rules=unit.rules,
-                   has_results=bool(site.scores.results(unit)))
+    overview = [UnitFairness(unit, periods) for unit in site.units if (periods := people_periods(unit))]
     yield page("fairness.md.j2", paths.FAIRNESS, site=site, overview=overview)

@@ -62,24 +62,23 @@ def perspective_chart(unit: Unit, periods: list[PeriodResult]) -> Chart | None:
                       y_label=tr("得分率（%）"), category_head=tr("考核期"))
 
 
-def outputs(site: SiteContext) -> Iterable[Output]:
-    for unit in site.units:
-        periods = site.scores.results(unit)
-        if not periods:
-            continue
-        for pr in periods:
-            yield Output(paths.unit_results(unit.id, pr.period.id, "csv"), unit_period_csv(pr))
-            xlsx = paths.unit_results(unit.id, pr.period.id, "xlsx")
-            yield Output(xlsx, unit_period_xlsx(pr, xlsx))
-        kinds = {pr.period.kind for pr in periods}
-        people_periods = ({p.id for p in unit.periods
-                           if unit.people and p.id in unit.results and unit.results[p.id].people}
-                          if site.internal else set())
-        yield page("results.md.j2", paths.results(unit.id), site=site, unit=unit, search_unit=search_unit(unit),
-                   periods=periods,
-                   total_chart=total_chart(unit, periods),
-                   perspective_chart=perspective_chart(unit, periods) if len(periods) > 1 else None,
-                   mixed_kinds=len(kinds) > 1,
-                   process_kinds=fmt.join(PERIOD_KIND.label(k) for k in sorted(kinds - {"year"})),
-                   grades=unit.rules.grades, rules=unit.rules, people_periods=people_periods,
-                   edit_url=site.edit_url(unit.files.get(f"results/{periods[-1].period.id}")))
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    periods = site.scores.results(unit)
+    if not periods:
+        return
+    for pr in periods:
+        yield Output(paths.unit_results(unit.id, pr.period.id, "csv"), unit_period_csv(pr))
+        xlsx = paths.unit_results(unit.id, pr.period.id, "xlsx")
+        yield Output(xlsx, unit_period_xlsx(pr, xlsx))
+    kinds = {pr.period.kind for pr in periods}
+    people_periods = ({p.id for p in unit.periods
+                       if unit.people and p.id in unit.results and unit.results[p.id].people}
+                      if site.internal else set())
+    yield page("results.md.j2", paths.results(unit.id), site=site, unit=unit, search_unit=search_unit(unit),
+               periods=periods,
+               total_chart=total_chart(unit, periods),
+               perspective_chart=perspective_chart(unit, periods) if len(periods) > 1 else None,
+               mixed_kinds=len(kinds) > 1,
+               process_kinds=fmt.join(PERIOD_KIND.label(k) for k in sorted(kinds - {"year"})),
+               grades=unit.rules.grades, rules=unit.rules, people_periods=people_periods,
+               edit_url=site.edit_url(unit.files.get(f"results/{periods[-1].period.id}")))

@@ -78,17 +78,16 @@ def adjustments(scale: Scale) -> list[tuple[str, Adjustment]]:
             + [(veto, a) for a in scale.veto])
 
 
-def outputs(site: SiteContext) -> Iterable[Output]:
-    for unit in site.units:
-        for period in unit.periods:
-            scale = unit.scales.get(period.id)
-            if scale is None:
-                continue
-            rows = scale_rows(unit, period, scale)
-            hidden = hidden_items(site, unit, period.id, scale)
-            total = sum(r.weight for r in rows) + (hidden.weight if hidden else 0.0)
-            yield page("scale.md.j2", paths.scale(unit.id, period.id), site=site, unit=unit, period=period,
-                       scale=scale, rows=rows, hidden=hidden, total=total, adjustments=adjustments(scale),
-                       has_results=period.id in unit.results,
-                       edit_url=site.edit_url(unit.files.get(f"assessment/{period.id}")))
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    for period in unit.periods:
+        scale = unit.scales.get(period.id)
+        if scale is None:
+            continue
+        rows = scale_rows(unit, period, scale)
+        hidden = hidden_items(site, unit, period.id, scale)
+        total = sum(r.weight for r in rows) + (hidden.weight if hidden else 0.0)
+        yield page("scale.md.j2", paths.scale(unit.id, period.id), site=site, unit=unit, period=period,
+                   scale=scale, rows=rows, hidden=hidden, total=total, adjustments=adjustments(scale),
+                   has_results=period.id in unit.results,
+                   edit_url=site.edit_url(unit.files.get(f"assessment/{period.id}")))
 

@@ -265,15 +265,14 @@ def cards_context(site: SiteContext, unit: Unit) -> dict[str, object]:
     }
 
 
-def outputs(site: SiteContext) -> Iterable[Output]:
-    for unit in site.units:
-        main_map, sub_maps = (unit_maps(site, unit, site.scores.status(unit.id)) if unit.has_system
-                              else (None, []))
-        yield page("unit.md.j2", paths.unit(unit.id), **unit_context(site, unit, main_map, sub_maps))
-        for m in ([main_map] if main_map else []) + sub_maps:
-            yield Output(m.file, m.svg.encode("utf-8"))
-        if unit.all_measures:
-            yield page("cards.md.j2", paths.cards(unit.id), **cards_context(site, unit))
-        if unit.has_system:
-            yield Output(paths.measures_csv(unit.id), measures_csv(unit, site.scores.status(unit.id)))
-            yield Output(paths.unit_json(unit.id), unit_json(unit, site.edition, site.updated.get(unit.id)))
+def unit_outputs(site: SiteContext, unit: Unit) -> Iterable[Output]:
+    main_map, sub_maps = (unit_maps(site, unit, site.scores.status(unit.id)) if unit.has_system
+                          else (None, []))
+    yield page("unit.md.j2", paths.unit(unit.id), **unit_context(site, unit, main_map, sub_maps))
+    for m in ([main_map] if main_map else []) + sub_maps:
+        yield Output(m.file, m.svg.encode("utf-8"))
+    if unit.all_measures:
+        yield page("cards.md.j2", paths.cards(unit.id), **cards_context(site, unit))
+    if unit.has_system:
+        yield Output(paths.measures_csv(unit.id), measures_csv(unit, site.scores.status(unit.id)))
+        yield Output(paths.unit_json(unit.id), unit_json(unit, site.edition, site.updated.get(unit.id)))

@@ -1,0 +1,128 @@
+"""A unit's staged files reused while nothing they are made from changed (incremental builds).
+
+A unit's pages (`render.pages.unit_outputs`) are made from the unit's own folder
+(`scorecards/units/<id>/`) and from what is the city's: every other file of the scorecards,
+the articles and hand-written pages (`content/`), the git dates and history the pages show, the
+date the site is as of, the edition and the generator's version (`city_key`). No unit's page
+reads another unit (the page kinds' contract, see `render/pages/__init__.py`); pages across
+units (home, units index, rankings, …) are rendered at every build.
+
+After staging, a record beside the staging folder (`units.json`) keeps, for each unit, the key
+of its inputs and the files it staged: path, digest, size and modification time. At the next
+build a unit whose key is the same and whose files are exactly as recorded is not rendered: its
+files are kept (`stage.Kept`), digests and all. Anything else (another key, a file missing or
+touched since, no record, a record of another version) renders the unit as always. The record
+is written only once the staging folder is complete, and a file written since has another
+modification time, so a record never vouches for a file it did not see.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from .fingerprint import Fingerprint, code_version, tree
+from .stage import Kept, StageReport, write_if_changed
+
+if TYPE_CHECKING:
+    from ..render.context import SiteContext
+    from ..render.output import Output
+
+RECORD_VERSION = 1
+Staged = tuple[str, bytes] | Kept
+#: a staged file as recorded: path, digest, size, modification time (ns)
+FileRecord = tuple[str, str, int, int]
+
+
+def city_key(scorecards: Path, content: Path, edition: str, as_of: str,
+             described: Sequence[tuple[str, str]]) -> str:
+    """Everything a unit's pages may read besides the unit's folder: the city's scorecard files
+    (all but `units/`), `content/`, the edition, the date, what the build knows of git
+    (`described`) and the generator's version."""
+    fp = Fingerprint().add("code", code_version()).add("edition", edition).add("as of", as_of)
+    fp.add("city", tree(scorecards, skip=("units",))).add("content", tree(content))
+    for label, text in described:
+        fp.add(label, text)
+    return fp.hexdigest()
+
+
+def unit_key(city: str, scorecards: Path, unit_id: str) -> str:
+    return Fingerprint().add("city", city).add("unit", tree(scorecards / "units" / unit_id)).hexdigest()
+
+
+@dataclass
+class UnitReuse:
+    """Staging one edition with the units its record says are unchanged kept as they are."""
+
+    record: Path
+    docs: Path
+    city: str
+    scorecards: Path
+    #: unit id → (key, files) of the previous build (only those made with the same city key)
+    previous: dict[str, tuple[str, list[FileRecord]]] = field(default_factory=dict)
+    #: unit id → (key, staged paths) of this build
+    staged: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    kept: int = 0
+    rendered: int = 0
+
+    @classmethod
+    def open(cls, record: Path, docs: Path, city: str, scorecards: Path) -> "UnitReuse":
+        reuse = cls(record, docs, city, scorecards)
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+            if data.get("version") == RECORD_VERSION and data.get("city") == city:
+                reuse.previous = {uid: (u["key"], [tuple(f) for f in u["files"]])
+                                  for uid, u in data["units"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            reuse.previous = {}
+        return reuse
+
+    def _intact(self, files: list[FileRecord]) -> bool:
+        for path, _, size, mtime in files:
+            try:
+                st = os.stat(self.docs / path)
+            except OSError:
+                return False
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                return False
+        return True
+
+    def outputs(self, site: "SiteContext") -> Iterator[Staged]:
+        """Every staged file of the edition: the city's pages rendered, each unit's rendered or
+        kept."""
+        from ..render.pages import city_outputs, distinct, unit_outputs
+
+        def units() -> Iterator[Output | Kept]:
+            yield from city_outputs(site)
+            for unit in site.units:
+                key = unit_key(self.city, self.scorecards, unit.id)
+                paths: list[str] = []
+                self.staged[unit.id] = (key, paths)
+                before = self.previous.get(unit.id)
+                if before is not None and before[0] == key and self._intact(before[1]):
+                    self.kept += 1
+                    for path, dg, _, _ in before[1]:
+                        paths.append(path)
+                        yield Kept(path, dg)
+                    continue
+                self.rendered += 1
+                for o in unit_outputs(site, unit):
+                    paths.append(o.path)
+                    yield o
+        for item in distinct(units()):
+            yield item if isinstance(item, Kept) else (item.path, item.data)
+
+    def save(self, report: StageReport) -> None:
+        """Record what this build staged (after `stage_stream` has completed the folder)."""
+        report.units_rendered, report.units_kept = self.rendered, self.kept
+        units = {}
+        for uid, (key, paths) in self.staged.items():
+            files = []
+            for path in paths:
+                st = os.stat(self.docs / path)
+                files.append((path, report.digests[path], st.st_size, st.st_mtime_ns))
+            units[uid] = {"key": key, "files": files}
+        data = {"version": RECORD_VERSION, "city": self.city, "units": units}
+        write_if_changed(self.record, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
