@@ -2,7 +2,8 @@
 defaults — every page in `nav` (no `not_in_nav`, no `navigation.prune`) and the search plugin
 as shipped (no separator, pipeline, user dictionary or hook of ours).
 
-What stays the portal's: the theme (Material with our `custom_dir`, language zh, so the search
+Our own speed-ups go too (the hooks, the raw-block extension `site/rawblocks.py`). What stays the
+portal's: the theme (Material with our `custom_dir`, language zh, so the search
 plugin segments Chinese with jieba as shipped), the Markdown extensions, `extra` and the other
 theme features, so the pages are the same and only navigation and search differ.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.site.mkdocs_config import dump, load_base
+from generator.site.mkdocs_config import RAW_BLOCKS, dump, load_base
 
 NavItem = Any
 
@@ -39,6 +40,7 @@ def naive_config(staged_config: Path, site_dir: Path) -> dict[str, Any]:
     cfg["nav"] = nav_of(Path(cfg["docs_dir"]))
     cfg.pop("not_in_nav", None)
     cfg.pop("hooks", None)
+    cfg["markdown_extensions"] = [e for e in cfg.get("markdown_extensions", []) if e != RAW_BLOCKS]
     theme = cfg.setdefault("theme", {})
     theme["features"] = [f for f in theme.get("features", []) if f != "navigation.prune"]
     cfg["plugins"] = ["search"]

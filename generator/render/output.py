@@ -14,6 +14,14 @@ class Output:
     data: bytes
 
 
+#: the front-matter key of a generated page (one made from a template here, with no text of an
+#: editor's in Markdown): MkDocs may set its raw HTML blocks aside unparsed (`site.rawblocks`)
+GENERATED = "bsc_generated"
+
+
 def page(template: str, path: str, **context: object) -> Output:
-    """Render `templates/<template>` as the Markdown page `path`."""
-    return Output(path, render(template, path, **context).encode("utf-8"))
+    """Render `templates/<template>` as the Markdown page `path` (marked `GENERATED`)."""
+    text = render(template, path, **context)
+    if text.startswith("---\n"):
+        text = f"---\n{GENERATED}: true\n" + text[4:]
+    return Output(path, text.encode("utf-8"))

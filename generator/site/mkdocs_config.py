@@ -33,6 +33,9 @@ SANITIZE_HOOK = Path(__file__).resolve().parent / "sanitize.py"
 UNIT_NAME_HOOK = Path(__file__).resolve().parent / "searchunit.py"
 #: MkDocs hook that keeps the words of neighbouring table cells apart (search index, snippets)
 CELL_SPACE_HOOK = Path(__file__).resolve().parent / "cellspace.py"
+#: Markdown extension and MkDocs hook that set the raw HTML blocks of generated pages aside
+RAW_BLOCKS = "generator.site.rawblocks"
+RAW_BLOCKS_HOOK = Path(__file__).resolve().parent / "rawblocks_hook.py"
 
 def city_section() -> str:
     """The title of the nav's city-wide section, where the results pages are added."""
@@ -180,9 +183,12 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     # Material's search worker after the build (Chinese query segmentation, ids)
     apply_language(cfg, current())
     hooks = cfg.setdefault("hooks", [])
-    for hook in (SANITIZE_HOOK, CELL_SPACE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
+    for hook in (RAW_BLOCKS_HOOK, SANITIZE_HOOK, CELL_SPACE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
         if str(hook) not in hooks:
             hooks.append(str(hook))
+    extensions = cfg.setdefault("markdown_extensions", [])
+    if RAW_BLOCKS not in extensions:
+        extensions.append(RAW_BLOCKS)
     return cfg
 
 
