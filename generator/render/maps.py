@@ -227,6 +227,8 @@ class MapRenderer:
         self.cache_dir = cache_dir
         self.hits = 0
         self.misses = 0
+        #: maps drawn by `prefetch` when there is no cache folder, until `render` takes them
+        self._fresh: dict[str, str] = {}
 
     def _cached(self, key: str, make: Callable[[], str]) -> str:
         path = self.cache_dir / f"{key}.svg" if self.cache_dir else None
@@ -236,12 +238,16 @@ class MapRenderer:
         self.misses += 1
         out = make()
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(out)
-            os.replace(tmp, path)
+            self._store(path, out)
         return out
+
+    @staticmethod
+    def _store(path: Path, svg: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(svg)
+        os.replace(tmp, path)
 
     def svg(self, dot: str, title: str | None = None, unit: str | None = None) -> str:
         """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` (战略地图
@@ -252,8 +258,32 @@ class MapRenderer:
 
     def render(self, spec: MapSpec) -> str:
         """The cleaned, inlinable SVG of a map."""
-        raw = self._cached(spec_key(spec), lambda: _run_graphviz(map_dot(spec), spec.title, spec.unit))
+        raw = self._fresh.pop(spec_key(spec), None)
+        if raw is None:
+            raw = self._cached(spec_key(spec), lambda: _run_graphviz(map_dot(spec), spec.title, spec.unit))
         return clean_svg(raw, spec.title)
+
+    def prefetch(self, specs: Sequence[MapSpec]) -> None:
+        """Draw the maps of `specs` that are not cached in one Graphviz run (starting `dot` costs
+        far more than drawing a map), into the cache (or, without one, kept for `render`). A
+        batch Graphviz cannot draw is left to `render`, which names the map that fails."""
+        todo: dict[str, MapSpec] = {}
+        for spec in specs:
+            key = spec_key(spec)
+            if key not in todo and key not in self._fresh and not (
+                    self.cache_dir is not None and (self.cache_dir / f"{key}.svg").is_file()):
+                todo[key] = spec
+        if len(todo) < 2:
+            return
+        try:
+            drawn = _run_graphviz_batch([map_dot(s) for s in todo.values()])
+        except RenderError:
+            return
+        for key, svg in zip(todo, drawn):
+            if self.cache_dir is None:
+                self._fresh[key] = svg
+            else:
+                self._store(self.cache_dir / f"{key}.svg", svg)
 
 
 def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
@@ -281,6 +311,23 @@ def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
         raise RenderError(tr("无法生成战略地图“{title}”：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）",
                              title=title), unit=unit)
     return out
+
+
+_DOCUMENT = re.compile(r"(?=<\?xml\b)")
+#: in a run of several graphs, Graphviz prefixes the id of each graph's group after the first
+_PAGE_PREFIX = re.compile(r'(<g id=")page\d+,\d+_(?=[^"]*" class="graph")')
+
+
+def _run_graphviz_batch(dots: Sequence[str]) -> list[str]:
+    """The SVG of each of `dots`, drawn by one `dot` run (several graphs in one input give one
+    SVG document each, in order), as `_run_graphviz` draws it alone; `RenderError` when the run
+    fails or the count is not right."""
+    out = _run_graphviz("\n".join(dots), tr("战略地图"), None)
+    documents = [_PAGE_PREFIX.sub(r"\1", d, count=1) for d in _DOCUMENT.split(out) if d.strip()]
+    if len(documents) != len(dots) or not all("<svg" in d for d in documents):
+        raise RenderError(tr("无法生成战略地图“{title}”：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）",
+                             title=tr("战略地图")))
+    return documents
 
 
 def legend() -> list[tuple[str, str, str, str]]:

@@ -92,22 +92,27 @@ class UnitReuse:
     def outputs(self, site: "SiteContext") -> Iterator[Staged]:
         """Every staged file of the edition: the city's pages rendered, each unit's rendered or
         kept."""
-        from ..render.pages import city_outputs, distinct, unit_outputs
+        from ..render.pages import city_outputs, distinct, prepare_units, unit_outputs
+
+        kept: dict[str, list[FileRecord]] = {}
+        for unit in site.units:
+            key = unit_key(self.city, self.scorecards, unit.id)
+            self.staged[unit.id] = (key, [])
+            before = self.previous.get(unit.id)
+            if before is not None and before[0] == key and self._intact(before[1]):
+                kept[unit.id] = before[1]
+        self.kept, self.rendered = len(kept), len(site.units) - len(kept)
 
         def units() -> Iterator[Output | Kept]:
             yield from city_outputs(site)
+            prepare_units(site, [u for u in site.units if u.id not in kept])
             for unit in site.units:
-                key = unit_key(self.city, self.scorecards, unit.id)
-                paths: list[str] = []
-                self.staged[unit.id] = (key, paths)
-                before = self.previous.get(unit.id)
-                if before is not None and before[0] == key and self._intact(before[1]):
-                    self.kept += 1
-                    for path, dg, _, _ in before[1]:
+                paths = self.staged[unit.id][1]
+                if unit.id in kept:
+                    for path, dg, _, _ in kept[unit.id]:
                         paths.append(path)
                         yield Kept(path, dg)
                     continue
-                self.rendered += 1
                 for o in unit_outputs(site, unit):
                     paths.append(o.path)
                     yield o

@@ -218,3 +218,38 @@ def test_a_latin_word_is_never_split():
     assert wrap("Stakeholders", 4) == ["Stakeholders"]
     assert wrap("Internal processes", 4) == ["Internal", "processes"]
     assert wrap("利益相关者", 4) == ["利益", "相关者"]
+
+
+def _three():
+    return [MapSpec(f"map-{i}", f"地图{i}", P, [obj("T", "top", name=f"目标{i}"), obj("L", "low", drives=["T"])],
+                    {}, "index.html#") for i in range(3)]
+
+
+def test_prefetch_draws_in_one_run_what_each_run_would_draw(tmp_path, monkeypatch):
+    import subprocess
+
+    specs = _three()
+    alone = [MapRenderer(None).render(s) for s in specs]
+    runs = []
+    real = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: runs.append(a) or real(*a, **k))
+    cached = MapRenderer(tmp_path)
+    cached.prefetch(specs + specs[:1])
+    assert len(runs) == 1 and len(list(tmp_path.glob("*.svg"))) == 3
+    assert [cached.render(s) for s in specs] == alone          # Graphviz's page prefix taken out
+    assert (cached.hits, len(runs)) == (3, 1)
+    cached.prefetch(specs)                                    # all cached: no run
+    uncached = MapRenderer(None)
+    uncached.prefetch(specs)
+    assert [uncached.render(s) for s in specs] == alone and len(runs) == 2
+
+
+def test_a_batch_graphviz_cannot_draw_is_left_to_each_map(tmp_path, monkeypatch):
+    from generator.render import maps
+
+    monkeypatch.setattr(maps, "_run_graphviz_batch", lambda dots: (_ for _ in ()).throw(
+        maps.RenderError("dot failed")))
+    r = MapRenderer(tmp_path)
+    r.prefetch(_three())
+    assert not list(tmp_path.glob("*.svg"))
+    assert r.render(_three()[0]).startswith("<svg ")

@@ -11,7 +11,9 @@ A page kind is a module with
   an incremental build reuses a unit's staged files while its own folder and the city's files
   are unchanged (`generator/site/unitreuse.py`);
 - `outputs(site: SiteContext) -> Iterable[Output]`, if it has pages about the city or across
-  units (home, units index, rankings, …): their staged files.
+  units (home, units index, rankings, …): their staged files;
+- `prepare(site: SiteContext, units: Iterable[Unit]) -> None`, optionally: work done once for
+  all the units about to be rendered (the strategy maps, drawn in one Graphviz run).
 
 To add a page kind: write `pages/<kind>.py` and `templates/<kind>.md.j2`, add the module to
 `PAGE_KINDS` below, and link to its pages from an existing page (every page must be reachable
@@ -67,6 +69,13 @@ def city_outputs(site: SiteContext) -> Iterator[Output]:
             yield from kind.outputs(site)
 
 
+def prepare_units(site: SiteContext, units: list[Unit]) -> None:
+    """Before `units` are rendered (every kind's `prepare`)."""
+    for kind in kinds_for(site.edition):
+        if hasattr(kind, "prepare"):
+            kind.prepare(site, units)
+
+
 def unit_outputs(site: SiteContext, unit: Unit) -> Iterator[Output]:
     """One unit's staged files (every kind's `unit_outputs`)."""
     for kind in kinds_for(site.edition):
@@ -77,6 +86,7 @@ def unit_outputs(site: SiteContext, unit: Unit) -> Iterator[Output]:
 def site_outputs(site: SiteContext) -> Iterator[Output]:
     """Every staged file of the edition, one at a time (the build writes each as it comes and
     keeps none: a city of 710 units stages over half a gigabyte an edition)."""
+    prepare_units(site, site.units)
     yield from distinct(chain(city_outputs(site), *(unit_outputs(site, u) for u in site.units)))
 
 
@@ -104,4 +114,4 @@ def render_site(site: SiteContext) -> dict[str, bytes]:
 
 
 __all__ = ["Output", "PAGE_KINDS", "render_site", "site_outputs", "city_outputs", "unit_outputs", "distinct",
-           "kinds_for"]
+           "kinds_for", "prepare_units"]

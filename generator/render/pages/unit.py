@@ -91,25 +91,41 @@ def map_text(unit: Unit, objectives: list[Objective], statuses: dict[str, Status
     return tuple(out)
 
 
-def _render_map(site: SiteContext, unit: Unit, graph_id: str, title: str, objectives: list[Objective],
-                statuses: dict[str, Status], sub: SubMap | None = None) -> RenderedMap:
+def _map_spec(unit: Unit, graph_id: str, title: str, objectives: list[Objective],
+              statuses: dict[str, Status]) -> MapSpec:
     file = paths.map_svg(unit.id, graph_id)
     # the same links work in the page (which inlines the SVG) and in the SVG file beside it
-    spec = MapSpec(graph_id, title, unit.perspectives, objectives, statuses,
+    return MapSpec(graph_id, title, unit.perspectives, objectives, statuses,
                    relurl(file, paths.unit(unit.id)) + "#", unit=unit.id)
-    return RenderedMap(site.maps.render(spec), file, map_text(unit, objectives, statuses), sub)
+
+
+def map_specs(unit: Unit, statuses: dict[str, Status]) -> list[tuple[MapSpec, SubMap | None]]:
+    """The unit's maps: the main one (if it has objectives), then each sub map that shows any."""
+    out: list[tuple[MapSpec, SubMap | None]] = []
+    if unit.objectives:
+        out.append((_map_spec(unit, "map-main", tr("{unit}总战略地图", unit=unit.name), list(unit.objectives),
+                              statuses), None))
+    for s in unit.maps:
+        objs = submap_objectives(unit, s)
+        if objs:
+            out.append((_map_spec(unit, f"submap-{s.id}", s.name, objs, statuses), s))
+    return out
 
 
 def unit_maps(site: SiteContext, unit: Unit,
               statuses: dict[str, Status]) -> tuple[RenderedMap | None, list[RenderedMap]]:
-    main = (_render_map(site, unit, "map-main", tr("{unit}总战略地图", unit=unit.name), list(unit.objectives), statuses)
-            if unit.objectives else None)
-    subs = []
-    for s in unit.maps:
-        objs = submap_objectives(unit, s)
-        if objs:
-            subs.append(_render_map(site, unit, f"submap-{s.id}", s.name, objs, statuses, s))
-    return main, subs
+    rendered = [RenderedMap(site.maps.render(spec), paths.map_svg(unit.id, spec.graph_id),
+                            map_text(unit, list(spec.objectives), statuses), sub)
+                for spec, sub in map_specs(unit, statuses)]
+    if unit.objectives:
+        return rendered[0], rendered[1:]
+    return None, rendered
+
+
+def prepare(site: SiteContext, units: Iterable[Unit]) -> None:
+    """Before `units` are rendered: draw the maps not yet cached, all in one Graphviz run."""
+    site.maps.prefetch([spec for unit in units if unit.has_system
+                        for spec, _ in map_specs(unit, site.scores.status(unit.id))])
 
 
 # -- the unit page -------------------------------------------------------------------------------
