@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -170,10 +171,9 @@ def _code_digest() -> str:
     h = hashlib.sha256()
     for name in _CODE:
         h.update((Path(__file__).parent / name).read_bytes())
-    try:
-        import jieba
-        h.update(str(jieba.__version__).encode())
-    except ImportError:  # pragma: no cover - jieba is a dependency
+    try:   # its version, not the module: a cached map is found without importing jieba
+        h.update(metadata.version("jieba").encode())
+    except metadata.PackageNotFoundError:  # pragma: no cover - jieba is a dependency
         pass
     return h.hexdigest()
 

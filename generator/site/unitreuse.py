@@ -5,7 +5,8 @@ A unit's pages (`render.pages.unit_outputs`) are made from the unit's own folder
 the articles and hand-written pages (`content/`), the git dates and history the pages show, the
 date the site is as of, the edition and the generator's version (`city_key`). No unit's page
 reads another unit (the page kinds' contract, see `render/pages/__init__.py`); pages across
-units (home, units index, rankings, …) are rendered at every build.
+units (home, units index, rankings, …) are rendered at every build, and pages that read no unit
+at all (the glossary) are kept while the city key is the same.
 
 After staging, a record beside the staging folder (`units.json`) keeps, for each unit, the key
 of its inputs and the files it staged: path, digest, size and modification time. At the next
@@ -21,7 +22,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .fingerprint import Fingerprint, code_version, tree
 from .stage import Kept, StageReport, write_if_changed
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
     from ..render.context import SiteContext
     from ..render.output import Output
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+#: the record's entry for the pages that read only what is the city's (page kinds whose
+#: `READS_UNITS` is False: the glossary); no unit id is empty
+CITY = ""
 Staged = tuple[str, bytes] | Kept
 #: a staged file as recorded: path, digest, size, modification time (ns)
 FileRecord = tuple[str, str, int, int]
@@ -95,28 +99,33 @@ class UnitReuse:
         from ..render.pages import city_outputs, distinct, prepare_units, unit_outputs
 
         kept: dict[str, list[FileRecord]] = {}
-        for unit in site.units:
-            key = unit_key(self.city, self.scorecards, unit.id)
-            self.staged[unit.id] = (key, [])
-            before = self.previous.get(unit.id)
+        for name, key in [(CITY, self.city)] + [(u.id, unit_key(self.city, self.scorecards, u.id))
+                                                for u in site.units]:
+            self.staged[name] = (key, [])
+            before = self.previous.get(name)
             if before is not None and before[0] == key and self._intact(before[1]):
-                kept[unit.id] = before[1]
-        self.kept, self.rendered = len(kept), len(site.units) - len(kept)
+                kept[name] = before[1]
+        self.kept = sum(1 for u in site.units if u.id in kept)
+        self.rendered = len(site.units) - self.kept
 
-        def units() -> Iterator[Output | Kept]:
-            yield from city_outputs(site)
+        def group(name: str, render: Callable[[], Iterable[Output]]) -> Iterator[Output | Kept]:
+            paths = self.staged[name][1]
+            if name in kept:
+                for path, dg, _, _ in kept[name]:
+                    paths.append(path)
+                    yield Kept(path, dg)
+                return
+            for o in render():
+                paths.append(o.path)
+                yield o
+
+        def everything() -> Iterator[Output | Kept]:
+            yield from city_outputs(site, reads_units=True)
+            yield from group(CITY, lambda: city_outputs(site, reads_units=False))
             prepare_units(site, [u for u in site.units if u.id not in kept])
             for unit in site.units:
-                paths = self.staged[unit.id][1]
-                if unit.id in kept:
-                    for path, dg, _, _ in kept[unit.id]:
-                        paths.append(path)
-                        yield Kept(path, dg)
-                    continue
-                for o in unit_outputs(site, unit):
-                    paths.append(o.path)
-                    yield o
-        for item in distinct(units()):
+                yield from group(unit.id, lambda: unit_outputs(site, unit))   # noqa: B023 - used at once
+        for item in distinct(everything()):
             yield item if isinstance(item, Kept) else (item.path, item.data)
 
     def save(self, report: StageReport) -> None:

@@ -51,6 +51,19 @@ def test_a_units_pages_do_not_read_other_units(example_city, edition: str) -> No
     assert checked >= 60
 
 
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_pages_that_read_no_unit_are_the_same_without_units(example_city, edition: str) -> None:
+    """Kinds marked READS_UNITS = False give the same files for the city with no units at all."""
+    from generator.render.pages import city_outputs
+
+    city = example_city.city
+    full = edition_site(city, edition, articles=example_city.articles, as_of=AS_OF)
+    empty = edition_site(dataclasses.replace(city, units={}), edition, articles=example_city.articles, as_of=AS_OF)
+    mine = {o.path: o.data for o in city_outputs(full, reads_units=False)}
+    assert "city/glossary.md" in mine
+    assert mine == {o.path: o.data for o in city_outputs(empty, reads_units=False)}
+
+
 @pytest.fixture(autouse=True)
 def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -65,7 +78,7 @@ def test_an_edit_renders_that_unit_only_and_builds_the_same_bytes(tmp_path: Path
     s = Series(tmp_path, MINI_SITE, git=False)
     first = s.incremental()
     for r in first.values():
-        assert (r.staged.units_rendered, r.staged.units_kept) == (len(_record(s, r.edition)["units"]), 0)
+        assert (r.staged.units_rendered, r.staged.units_kept) == (len(_record(s, r.edition)["units"]) - 1, 0)
 
     town = "scorecards/units/mini-town"
     s.edit(f"{town}/measures.yml", "targets: {2008: 4500, 2009: 5000}", "targets: {2008: 4500, 2009: 5200}")

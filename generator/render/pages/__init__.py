@@ -12,6 +12,8 @@ A page kind is a module with
   are unchanged (`generator/site/unitreuse.py`);
 - `outputs(site: SiteContext) -> Iterable[Output]`, if it has pages about the city or across
   units (home, units index, rankings, …): their staged files;
+- `READS_UNITS = False`, if its `outputs` read nothing of any unit (only the city's settings,
+  glossary, …): an incremental build keeps them while the city's files are unchanged;
 - `prepare(site: SiteContext, units: Iterable[Unit]) -> None`, optionally: work done once for
   all the units about to be rendered (the strategy maps, drawn in one Graphviz run).
 
@@ -62,10 +64,11 @@ def kinds_for(edition: str) -> Iterator[ModuleType]:
             yield kind
 
 
-def city_outputs(site: SiteContext) -> Iterator[Output]:
-    """The staged files about the city or across units (every kind's `outputs`)."""
+def city_outputs(site: SiteContext, reads_units: bool | None = None) -> Iterator[Output]:
+    """The staged files about the city or across units (every kind's `outputs`); only those
+    of kinds that read units (`reads_units` True) or that read none (False)."""
     for kind in kinds_for(site.edition):
-        if hasattr(kind, "outputs"):
+        if hasattr(kind, "outputs") and reads_units in (None, getattr(kind, "READS_UNITS", True)):
             yield from kind.outputs(site)
 
 

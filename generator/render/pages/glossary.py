@@ -10,6 +10,8 @@ from ..context import SiteContext
 from ..output import Output, page
 
 KIND = "glossary"
+#: the glossary reads the city's files only (its pages are kept while they are unchanged)
+READS_UNITS = False
 
 
 def outputs(site: SiteContext) -> Iterable[Output]:
