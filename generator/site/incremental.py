@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .searchlean import lean
 from .segment import CachedSegmenter, attach
 from .stage import write_if_changed
 
@@ -252,6 +253,8 @@ class BuildHooks(BasePlugin):
     def on_config(self, config: "MkDocsConfig") -> None:
         if self.search is not None and self.segmenter is not None:
             attach(self.search, self.segmenter)
+        if self.search is not None and getattr(self.search, "search_index", None) is not None:
+            lean(self.search.search_index)
 
     @event_priority(-100)
     def on_files(self, files: "Files", *, config: "MkDocsConfig") -> None:

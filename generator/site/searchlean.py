@@ -1,0 +1,81 @@
+"""Material's search plugin given a page without what it would skip anyway.
+
+The search plugin reads every page's HTML with Python's `html.parser`, tag by tag, and skips
+the text of any element marked `data-search-exclude`, but not its tags: the inline SVG of
+every strategy map and chart (a third of the tags of the example's pages) is parsed to be
+thrown away. `lean` makes the index's `add_entry_from_context` read the page without those
+elements (found with a regular expression and cut out whole, as the parser would skip them) and
+gives the page its HTML back at once, so the theme shows it as it was. The entries are the same,
+byte for byte: an element the plugin would not skip whole (see `without_excluded`) is left in,
+and where an element's end is not certain (no closing tag, a quote left open) the rest of the
+page is left as it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+_HEADING = re.compile(r"<h[1-6][\s>]", re.I)
+_EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*?)?\sdata-search-exclude(?=[\s>/=])[^>]*>")
+
+
+def _close(html: str, tag: str, start: int) -> tuple[int, bool] | None:
+    """The end of the element opened by `tag` at `start` (after its closing tag), and whether
+    it holds another element of its tag; None when it does not close."""
+    depth, nested = 0, False
+    for m in re.compile(rf"<(/?){re.escape(tag)}(?=[\s>/])[^>]*?(/?)>").finditer(html, start):
+        if m.group(1):
+            depth -= 1
+        elif not m.group(2):
+            depth += 1
+            nested = nested or depth > 1
+        if depth == 0:
+            return m.end(), nested
+    return None
+
+
+def without_excluded(html: str) -> str:
+    """`html` without the elements marked `data-search-exclude` (each cut out with its content)
+    that the search plugin skips whole. It skips by tag name: an element holding another of its
+    own tag is skipped only up to that one's end (`Element.__eq__` compares tags), and an
+    excluded heading drops its whole section: such elements are left for the plugin to read as
+    it does."""
+    out: list[str] = []
+    pos = 0
+    while (m := _EXCLUDED.search(html, pos)) is not None:
+        attrs = m.group(2) or ""
+        if attrs.count('"') % 2 or "'" in attrs:
+            out.append(html[pos:m.end()])           # the attribute may sit inside a quoted value
+            pos = m.end()
+            continue
+        closed = (m.end(), False) if m.group(0).endswith("/>") else _close(html, m.group(1), m.start())
+        if closed is None:
+            break
+        end, nested = closed
+        # a heading starts a section the plugin drops whole (to the next heading): left to it
+        whole = not nested and not _HEADING.search(html, m.start(), end)
+        out.append(html[pos:m.start()] if whole else html[pos:end])
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def lean(index: Any) -> None:
+    """Make the search plugin's `index` read each page without its excluded elements."""
+    original: Callable[["Page"], None] = index.add_entry_from_context
+    if getattr(original, "bsc_lean", False):
+        return
+
+    def add_entry_from_context(page: "Page") -> None:
+        full = page.content
+        if full:
+            page.content = without_excluded(full)
+        try:
+            original(page)
+        finally:
+            page.content = full
+    add_entry_from_context.bsc_lean = True   # type: ignore[attr-defined]
+    index.add_entry_from_context = add_entry_from_context
