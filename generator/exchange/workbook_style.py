@@ -5,7 +5,7 @@ sheets are protected without a password, so ids and labels cannot be changed by 
 anyone who must can lift the protection); ids on grey with a key in the header; lists and number
 ranges as data validation; columns as wide as their Chinese text; a printable form on A4
 landscape, fitted to the page width, its header row repeated on every page. Text goes through
-`tabular.put` (never a formula), and the bytes are deterministic like every download.
+`sheetcells.put` (never a formula), and the bytes are deterministic like every download.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import N_, tr
-from ..render import tabular
+from ..render import sheetcells, tabular
 from ..render.textwidth import columns
 from .cells import Raw
 from .layout import Fixed, Free, Input, SheetLayout, Slot, WorkbookLayout
@@ -56,7 +56,7 @@ def _write(ws: Worksheet, r: int, c: int, value: Raw, name: str) -> None:
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         ws.cell(row=r, column=c, value=int(value))
     else:
-        tabular.put(ws, r, c, str(value), name)
+        sheetcells.put(ws, r, c, str(value), name)
 
 
 def _style(ws: Worksheet, r: int, c: int, slot: Slot) -> None:
@@ -74,7 +74,7 @@ def _style(ws: Worksheet, r: int, c: int, slot: Slot) -> None:
         if slot.style == "title":
             cell.font = Font(bold=True, size=14)
         elif slot.style == "head":
-            cell.font, cell.fill, cell.alignment = tabular.HEAD_FONT, tabular.HEAD_FILL, _WRAP
+            cell.font, cell.fill, cell.alignment = sheetcells.HEAD_FONT, sheetcells.HEAD_FILL, _WRAP
             cell.border = _BOX
         elif slot.style == "key":
             cell.fill, cell.border = KEY_FILL, _BOX
@@ -172,7 +172,7 @@ def workbook_bytes(layout: WorkbookLayout, meta: Meta, name: str) -> bytes:
     ws = wb.create_sheet(META_SHEET)
     for r, row in enumerate(meta_rows(meta), 1):
         for c, value in enumerate(row, 1):
-            tabular.put(ws, r, c, value, name)
+            sheetcells.put(ws, r, c, value, name)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     buf = io.BytesIO()

@@ -8,8 +8,9 @@ Any other cell is text (or an int count). Text is made formula-safe: in CSV thro
 CSV: UTF-8 with a BOM (Excel opens Chinese correctly only then), CRLF line ends. XLSX bytes
 are deterministic: fixed document dates and zip timestamps, so unchanged data gives
 unchanged files. The downloads' workbooks are written as XML directly (`xlsxparts`, the parts
-openpyxl would write, ten times faster) and kept by their cells (`use_cache`); `put` and the
-styles below are for workbooks made with openpyxl (the exchange forms).
+openpyxl would write, ten times faster) and kept by their cells (`use_cache`), without
+importing openpyxl (a build that writes no new workbook does not load it); `put` and the
+styles of workbooks made with openpyxl (the exchange forms) are in `sheetcells`.
 """
 from __future__ import annotations
 
@@ -24,15 +25,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import openpyxl
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import tr
 from ..scoring.ranking import shown
@@ -117,25 +114,10 @@ def csv_table(header: Sequence[str], rows: Iterable[Row]) -> bytes:
 
 # -- XLSX --------------------------------------------------------------------------------------
 
-HEAD_FONT = Font(bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="ECEFF1")
-TITLE_FONT = Font(bold=True, size=12)
 #: widest column, in characters (longer text wraps in the cell)
 MAX_WIDTH = 60
-
-
-def put(ws: Worksheet, row: int, col: int, value: Cell, name: str) -> None:
-    cell = ws.cell(row=row, column=col)
-    if value is None:
-        return
-    if isinstance(value, Number):
-        cell.value = value.value
-        cell.number_format = value.excel
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.value = value
-    else:
-        cell.value = sheet_text(value, name, ws.title, f"{get_column_letter(col)}{row}")
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+#: the characters Excel refuses in a cell (openpyxl's `ILLEGAL_CHARACTERS_RE`)
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def sheet_text(value: object, name: str, sheet: str, ref: str) -> str:
@@ -190,7 +172,7 @@ def _writer_version() -> bytes:
     (its theme), zlib, Python."""
     here = Path(__file__).resolve().parent
     parts = [(here / n).read_bytes() for n in ("tabular.py", "xlsxparts.py", "textwidth.py")]
-    return b"\0".join([*parts, openpyxl.__version__.encode(), zlib.ZLIB_RUNTIME_VERSION.encode(),
+    return b"\0".join([*parts, metadata.version("openpyxl").encode(), zlib.ZLIB_RUNTIME_VERSION.encode(),
                        sys.version.encode()])
 
 
@@ -210,13 +192,13 @@ def _cached(folder: Path, key: str) -> bytes | None:
         return None
 
 
-def _keep(folder: Path, key: str, data: bytes) -> None:
+def _keep(path: Path, data: bytes) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".xlsx")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, folder / f"{key}.xlsx")
+        os.replace(tmp, path)
     except OSError:
         pass   # a cache that cannot be written only costs time
 
@@ -234,7 +216,7 @@ def xlsx_sheets(sheets: Iterable[tuple[str, Iterable[Block]]], *, title: str, na
     data = _cached(folder, key)
     if data is None:
         data = _write(frozen, title, name)
-        _keep(folder, key, data)
+        _keep(folder / f"{key}.xlsx", data)
     return data
 
 
@@ -242,7 +224,7 @@ def _cell(sheet: xlsxparts.Sheet, styles: xlsxparts.Styles, row: int, col: int, 
           kind: int = 0) -> None:
     """One cell as `put` writes it with openpyxl: a number with its display format, an int, or
     text that is never a formula (and holds no character Excel refuses)."""
-    ref = f"{get_column_letter(col)}{row}"
+    ref = f"{xlsxparts.column_letter(col)}{row}"
     if isinstance(value, Number):
         sheet.add(row, col, xlsxparts.number_cell(ref, value.value, styles.of(kind, value.excel)))
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -281,4 +263,20 @@ def _write(sheets: Sheets, title: str, name: str) -> bytes:
             r += 1
         sheet.widths = {c: min(MAX_WIDTH, max(8, w + 2)) for c, w in widths.items()}
         out.append(sheet)
-    return xlsxparts.package(out, styles, title=title, creator="bscportal", date=FIXED_DATE)
+    return xlsxparts.package(out, styles, title=title, creator="bscportal", date=FIXED_DATE, theme=_theme())
+
+
+def _theme() -> str:
+    """openpyxl's theme part, kept in the workbook cache by openpyxl's version (so a build that
+    writes a workbook need not import openpyxl for it)."""
+    folder = _CACHE[0]
+    path = folder / f"theme-{metadata.version('openpyxl')}.xml" if folder is not None else None
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+    theme = xlsxparts.openpyxl_theme()
+    if path is not None:
+        _keep(path, theme.encode("utf-8"))
+    return theme

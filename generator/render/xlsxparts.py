@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.theme import theme_xml
 
 #: built-in number formats of SpreadsheetML (others get ids from 164)
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10}
@@ -105,14 +103,31 @@ class Sheet:
         cols = "".join(f'<col width="{w:g}" customWidth="1" min="{c}" max="{c}" />' for c, w in sorted(self.widths.items()))
         rows = "".join(f'<row r="{r}">{"".join(cells)}</row>' for r, cells in sorted(self.rows.items()))
         return (f'<worksheet xmlns="{NS}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr />'
-                f'</sheetPr><dimension ref="A1:{get_column_letter(self.last_col)}{last_row}" />'
+                f'</sheetPr><dimension ref="A1:{column_letter(self.last_col)}{last_row}" />'
                 f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
                 '<sheetFormatPr baseColWidth="8" defaultRowHeight="15" />'
                 + (f"<cols>{cols}</cols>" if cols else "") + f"<sheetData>{rows}</sheetData>"
                 '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5" /></worksheet>')
 
 
-def package(sheets: Sequence[Sheet], styles: Styles, *, title: str, creator: str, date: str) -> bytes:
+def column_letter(col: int) -> str:
+    """A column's letters, as in A1 references (1 → A, 27 → AA)."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def openpyxl_theme() -> str:
+    """The theme part openpyxl writes into every workbook (importing openpyxl: see `tabular`)."""
+    from openpyxl.writer.theme import theme_xml
+
+    return str(theme_xml)
+
+
+def package(sheets: Sequence[Sheet], styles: Styles, *, title: str, creator: str, date: str,
+            theme: str | None = None) -> bytes:
     """The .xlsx file (a zip of the parts, fixed timestamps)."""
     n = len(sheets)
     sheet_list = "".join(f'<sheet name={quoteattr(s.name)} sheetId="{i}" state="visible" r:id="rId{i}" />'
@@ -148,7 +163,7 @@ def package(sheets: Sequence[Sheet], styles: Styles, *, title: str, creator: str
              'PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml" />'
              f'<Override PartName="/docProps/app.xml" ContentType="{CT}.extended-properties+xml" />{overrides}'
              f'<Override PartName="/xl/workbook.xml" ContentType="{CT}.spreadsheetml.sheet.main+xml" /></Types>')
-    parts = [("docProps/app.xml", app), ("docProps/core.xml", core), ("xl/theme/theme1.xml", theme_xml),
+    parts = [("docProps/app.xml", app), ("docProps/core.xml", core), ("xl/theme/theme1.xml", theme if theme is not None else openpyxl_theme()),
              *((f"xl/worksheets/sheet{i}.xml", s.xml()) for i, s in enumerate(sheets, 1)),
              ("xl/styles.xml", styles.xml()), ("_rels/.rels", root_rels), ("xl/workbook.xml", workbook),
              ("xl/_rels/workbook.xml.rels", workbook_rels), ("[Content_Types].xml", types)]

@@ -143,7 +143,7 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
     cannot be read; the staging folder may then hold part of the new files (the next build
     stages it whole), the published site is untouched."""
     folder = stage_root / edition
-    from ..render import edition_site        # here: a build with nothing to do renders nothing
+    from ..render import edition_site, pinyin   # here: a build with nothing to do renders nothing
     from ..render.pages import site_outputs
 
     site = edition_site(prep.city, edition, articles=prep.articles, updated=prep.updated, maps=maps,
@@ -167,6 +167,7 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
         units.save(report)
     else:
         report.units_rendered = len(site.units)
+    pinyin.save_cache()
     write_if_changed(dict_path, user_dict(site.city).encode("utf-8"))
     config_path = folder / "mkdocs.yml"
     write_if_changed(config_path, dump(cfg).encode("utf-8"))

@@ -76,11 +76,12 @@ def search_index_size(site_dir: Path) -> int:
 
 def use_render_caches(cache_root: Path | None) -> None:
     """The render step's caches for this build (None: none): workbooks by their cells
-    (`tabular.use_cache`), compiled page templates."""
-    from ..render import tabular            # here: a build with nothing to do renders nothing
+    (`tabular.use_cache`), what pypinyin gave (`pinyin.use_cache`), compiled page templates."""
+    from ..render import pinyin, tabular    # here: a build with nothing to do renders nothing
     from ..render.jinja import environment
 
     tabular.use_cache(cache_root / "xlsx" if cache_root is not None else None)
+    pinyin.use_cache(cache_root / "pinyin" if cache_root is not None else None)
     environment().bytecode_cache = bytecode_cache(cache_root / "jinja" if cache_root is not None else None)
 
 

@@ -18,6 +18,7 @@ version the plugin is left as shipped and jieba is loaded as before (slower, sti
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 import logging
 import os
 import pickle
@@ -74,10 +75,9 @@ def _han() -> Callable[[str], list[str]]:
 
 
 def cache_file(folder: Path, user_dict: bytes) -> Path:
-    """The cache of one user dictionary (and jieba and Python version)."""
-    import jieba
-
-    key = hashlib.sha256(b"\0".join([jieba.__version__.encode(), sys.version.encode(), searchparts.FORMAT,
+    """The cache of one user dictionary (and jieba and Python version; jieba's from its metadata:
+    a build whose text is all in the cache never imports jieba)."""
+    key = hashlib.sha256(b"\0".join([metadata.version("jieba").encode(), sys.version.encode(), searchparts.FORMAT,
                                      user_dict])).hexdigest()[:24]
     return folder / f"{key}.pickle"
 

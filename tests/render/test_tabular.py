@@ -29,3 +29,18 @@ def test_control_character_is_a_render_error_with_sheet_and_cell() -> None:
     message = str(caught.value)
     assert "units/a/a-results-2008.xlsx" in message and "考核量表" in message and "A3" in message
     assert "U+000B" in message
+
+
+def test_a_workbook_is_the_same_with_the_cache_and_without(tmp_path) -> None:
+    from generator.render import tabular
+
+    sheets = [("表", [("标题", ("名称", "数值"), [("甲", 1), ("乙", 2)])])]
+    tabular.use_cache(None)
+    plain = tabular.xlsx_sheets(sheets, title="测试", name="t.xlsx")
+    tabular.use_cache(tmp_path)
+    try:
+        assert tabular.xlsx_sheets(sheets, title="测试", name="t.xlsx") == plain          # theme kept
+        assert list(tmp_path.glob("theme-*.xml"))
+        assert tabular.xlsx_sheets(sheets, title="测试", name="t.xlsx") == plain          # read back
+    finally:
+        tabular.use_cache(None)
