@@ -6,7 +6,7 @@ import ctypes
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import yaml
 
@@ -19,6 +19,7 @@ from .segment import CachedSegmenter, install, plain_jieba
 
 if TYPE_CHECKING:
     import jinja2
+    from jinja2 import FileSystemLoader
     from mkdocs.config.defaults import MkDocsConfig
 
     from .incremental import Incremental
@@ -120,17 +121,41 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
 
 
 def _compiled_templates(config: "MkDocsConfig", cache: "jinja2.BytecodeCache | None") -> None:
-    """Let every Jinja environment of the theme (MkDocs makes several per build) use `cache`."""
-    if cache is None:
-        return
+    """Let every Jinja environment of the theme (MkDocs makes several per build) use `cache`,
+    and list its files without walking hidden folders (`visible_templates`)."""
     theme = config.theme
     make = theme.get_env
 
     def get_env() -> "jinja2.Environment":
+        from jinja2 import FileSystemLoader
+
         env = make()
-        env.bytecode_cache = cache
+        if cache is not None:
+            env.bytecode_cache = cache
+        loader = env.loader
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or not isinstance(loader, FileSystemLoader):
+                return type(env).list_templates(env, extensions, filter_func)
+            names = visible_templates(loader)
+            return [n for n in names if filter_func(n)] if filter_func is not None else names
+        env.list_templates = list_templates   # type: ignore[method-assign]
         return env
     theme.get_env = get_env   # type: ignore[method-assign]
+
+
+def visible_templates(loader: "FileSystemLoader") -> list[str]:
+    """`loader.list_templates()` without the files in hidden folders. MkDocs lists the theme's
+    files at every build to copy its static ones, and drops every path with a part starting with
+    a dot: Material's `.icons` alone holds 14,000 files (0.1 s a build) that it walks for nothing."""
+    found: set[str] = set()
+    for searchpath in loader.searchpath:
+        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for filename in filenames:
+                name = os.path.join(dirpath, filename)[len(searchpath):].strip(os.sep).replace(os.sep, "/")
+                found.add(name[2:] if name[:2] == "./" else name)
+    return sorted(found)
 
 
 def mkdocs_build(config_path: Path, **overrides: str) -> list[str]:
