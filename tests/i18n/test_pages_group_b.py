@@ -93,7 +93,7 @@ def test_results_page_labels_hold_no_chinese_but_data(english, city):  # noqa: F
 
 def test_ranking_page_in_english(english):
     text = page(english, "city/ranking.md")
-    assert text.startswith("---\ntitle: ")
+    assert text.startswith("---\nbsc_generated: true\ntitle: ")
     assert "Ranks follow the total (to two decimals) from high to low" in text
     assert re.search(r"<p>\d+ units: ", text)                    # a count meets a noun: plural
     assert "units (simulated assessment, results not used for grading): " in text
@@ -131,7 +131,7 @@ def test_chinese_pages_unchanged(internal):  # noqa: F811
     assert re.search(r"<p class=\"bsc-result__sum\">基本得分 [\d.]+ ＋ 加分 [\d.]+ − 扣分 [\d.]+ ＝ "
                      r"总分 [\d.]+</p>", results)
     ranking = page(internal, "city/ranking.md")
-    assert ranking.startswith("---\ntitle: \"全市考核排名\"\n---\n\n# 全市考核排名\n")
+    assert ranking.startswith("---\nbsc_generated: true\ntitle: \"全市考核排名\"\n---\n\n# 全市考核排名\n")
     assert re.search(r"<p>\d+ 个单位：", ranking)
     assert '<th scope="col">类别内名次</th>' in ranking
     dual = page(internal, "city/dual-track.md")
