@@ -303,8 +303,29 @@ class BuildHooks(BasePlugin):
 
     @event_priority(100)    # before the search plugin writes its index
     def on_post_build(self, *, config: "MkDocsConfig") -> None:
-        inc = self.inc
-        if inc is None or inc.full or self.search is None or not self.search.config.enabled:
+        search = self.search
+        if search is None or not search.config.enabled:
             return
-        assert self.files is not None
-        self.search.search_index.entries = inc.entries(self.files, self.built)
+        inc = self.inc
+        if inc is not None and not inc.full:
+            assert self.files is not None
+            search.search_index.entries = inc.entries(self.files, self.built)
+        write_index(search, Path(config.site_dir) / INDEX)
+        search.config.enabled = False   # written: the plugin's own on_post_build does nothing
+
+
+def write_index(search: "SearchPlugin", path: Path) -> None:
+    """The search index as the plugin writes it (`generate_search_index`: the same bytes), one
+    entry at a time: the plugin makes the whole JSON text, then its bytes, twice the index's size
+    in memory at once (over half a gigabyte an edition for a city of 710 units)."""
+    index = search.search_index
+    config = {key: search.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+
+    def dumps(value: Any) -> bytes:
+        return json.dumps(value, separators=(",", ":"), default=str).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(b'{"config":' + dumps(config) + b',"docs":[')
+        for i, entry in enumerate(index.entries):
+            f.write(b"," + dumps(entry) if i else dumps(entry))
+        f.write(b"]}")
