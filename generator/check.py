@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load.articles import Article, load_and_check
-from .load.tree import load_city
+from .load.tree import Reads, load_city
 from .model import City
 from .problems import Problem
 from .rules import Context, apply_silence, run_rules
@@ -31,11 +31,12 @@ class CheckResult:
 
 
 def check_tree(root: Path | str, content_root: Path | str | None = None,
-               as_of: dt.date | None = None) -> CheckResult:
+               as_of: dt.date | None = None, reads: Reads | None = None) -> CheckResult:
     """Check the scorecards under `root` and, with `content_root`, the experience articles
     under `content_root/articles` (front matter, unit/objective/measure ids, unsafe HTML).
-    Date-dependent rules judge as of `as_of` (default: today, or `SOURCE_DATE_EPOCH`)."""
-    loaded = load_city(root)
+    Date-dependent rules judge as of `as_of` (default: today, or `SOURCE_DATE_EPOCH`); `reads`
+    keeps parsed files for the next check in this process (`load.tree.Reads`)."""
+    loaded = load_city(root, reads)
     problems = list(loaded.problems)
     if loaded.city is not None and loaded.city.locator is not None:
         ctx = Context(loaded.city, loaded.city.locator, frozenset(loaded.broken_units),

@@ -9,6 +9,7 @@ Layout (see docs/format.md):
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..model import (ActionsFile, City, CityFile, DepartmentsFile, GlossaryFile,
                      UnitFile)
 from ..model.assessment import RulesFile
 from .validation import validation_problems
-from ..i18n import join, tr
+from ..i18n import current, join, tr
 from ..problems import Mark, Problem, Severity
 from .locate import Locator
 from .paths import Tree
@@ -60,9 +61,29 @@ class LoadResult:
     broken_units: set[str] = field(default_factory=set)
 
 
+class Reads:
+    """What `read` made of each file, for a process that loads the same city again and again
+    (`bscportal serve` checks it after every save): path → (stamp, document, model, problems).
+    Only the files whose bytes changed are parsed again; models and problems are immutable."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[tuple[object, ...], YamlDoc | None, Any, list[Problem]]] = {}
+
+
+def _stamp(path: Path, shown: str, model: type) -> tuple[object, ...] | None:
+    """What a kept read depends on: the file's bytes (a digest: a save within the same tick of a
+    coarse file clock is still seen), how it is shown, the model, the language of the messages."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return (shown, hashlib.blake2b(data, digest_size=16).digest(), model, current())
+
+
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, reads: Reads | None = None) -> None:
         self.root = root
+        self.reads = reads
         self.problems: list[Problem] = []
         self.locator = Locator()
         self._cwd = Path.cwd().resolve()
@@ -96,27 +117,43 @@ class _Loader:
         shown = self.display(path)
         if self.outside(path):
             return None
+        reads = self.reads
+        stamp = _stamp(path, shown, model) if reads is not None else None
+        kept = reads.kept.get(str(path)) if reads is not None and stamp is not None else None
+        if kept is not None and kept[0] == stamp:
+            _, doc, obj, problems = kept
+            self.problems.extend(problems)
+            if doc is not None and obj is not None:
+                self.locator.register(doc, obj)
+            return obj
+        start = len(self.problems)
+        doc, obj = self._read(path, shown, model)
+        if reads is not None and stamp is not None:
+            reads.kept[str(path)] = (stamp, doc, obj, self.problems[start:])
+        return obj
+
+    def _read(self, path: Path, shown: str, model: type[M]) -> tuple[YamlDoc | None, M | None]:
         doc, problems = load_yaml(path, shown)
         self.problems.extend(problems)
         if doc is None:
-            return None
+            return None, None
         data: Any = doc.data
         if data is None:
             data = {}
         if not isinstance(data, dict):
             self.problems.append(Mark(shown).problem(
                 "BSC004", tr("文件的最外层应是 `键: 值` 的映射，而不是列表或单个值")))
-            return None
+            return None, None
         try:
             obj = model.model_validate(data)
         except ValidationError as exc:
             self.problems.extend(doc.unflagged(validation_problems(exc, model, doc)))
-            return None
+            return None, None
         if any(p.path == shown and p.is_error for p in problems):
-            return None  # duplicate keys: the file is not trusted
+            return None, None  # duplicate keys: the file is not trusted
         doc.data = None   # the model holds it now; messages need only the positions
         self.locator.register(doc, obj)
-        return obj
+        return doc, obj
 
     def load(self) -> LoadResult:
         root = self.root
@@ -241,6 +278,7 @@ class _Loader:
         )
 
 
-def load_city(root: Path | str) -> LoadResult:
-    """Load and validate the types of every file under `root`; rules run separately."""
-    return _Loader(Path(root)).load()
+def load_city(root: Path | str, reads: Reads | None = None) -> LoadResult:
+    """Load and validate the types of every file under `root`; rules run separately. With
+    `reads`, files read before with the same bytes are not parsed again."""
+    return _Loader(Path(root), reads).load()

@@ -32,6 +32,7 @@ from ..i18n import N_, list_sep, record_sep, tr, tr_n
 from ..model import City
 from ..problems import Problem
 from ..load.articles import Article
+from ..load.tree import Reads
 from ..render.edition import EDITION_NAMES, EDITIONS, Edition
 from ..render.errors import RenderError
 from ..render.maps import MapRenderer
@@ -77,11 +78,12 @@ class Prepared:
 
 
 def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None,
-            as_of: dt.date | None = None) -> Prepared:
+            as_of: dt.date | None = None, reads: Reads | None = None) -> Prepared:
     """check (scorecards and articles) + git dates and history; raises `BuildError` on any
     error. Compared commits are cached under `cache_root` (None: not cached); `as_of` is the
-    date the site is built as of (overdue items, statuses; None: today)."""
-    result = check_tree(scorecards_root, content_root, as_of)
+    date the site is built as of (overdue items, statuses; None: today); `reads` keeps parsed
+    files for the next build in this process (`serve`)."""
+    result = check_tree(scorecards_root, content_root, as_of, reads)
     if not result.ok or result.city is None:
         raise BuildError(tr("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）"),
                          result.errors or result.problems)

@@ -26,6 +26,7 @@ from types import FrameType
 from typing import Any
 
 from ..i18n import tr, tr_n
+from ..load.tree import Reads
 from ..problems import FORMATTERS, Problem
 from ..render.edition import EDITION_NAMES, Edition
 from ..render.escape import html
@@ -96,6 +97,8 @@ class Preview:
         `theme/` over it, combined again at every build)."""
         self.scorecards, self.content, self.edition = scorecards, content, edition
         self.portal = Portal.of(scorecards)
+        #: what the checks read (a save re-checks the city: only the files it changed are parsed again)
+        self.reads = Reads()
         cache_root = cache_folder(cache_root, self.portal)
         self.stage_root = workdir / "stage"
         self.site_dir = workdir / "site"
@@ -121,7 +124,7 @@ class Preview:
         raised only while there is no site yet (the caller builds the error page then)."""
         started = time.perf_counter()
         try:
-            prep = prepare(self.scorecards, self.content, self.cache_root)
+            prep = prepare(self.scorecards, self.content, self.cache_root, reads=self.reads)
             base = site_config(self.portal)
             if self.own_theme:
                 self.theme_dir = theme_folder(self.portal, self.stage_root)

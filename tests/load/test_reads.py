@@ -1,0 +1,56 @@
+"""A city loaded again with `Reads` (what `bscportal serve` does after every save): files whose
+bytes did not change are not parsed again, and the result is the one a fresh load gives."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_tree
+from generator.load import tree as tree_module
+from generator.load.tree import Reads
+from tests.conftest import MINI_SITE
+
+
+@pytest.fixture()
+def city(tmp_path: Path) -> Path:
+    shutil.copytree(MINI_SITE / "scorecards", tmp_path / "scorecards")
+    return tmp_path / "scorecards"
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = tree_module.load_yaml
+    monkeypatch.setattr(tree_module, "load_yaml", lambda path, shown: seen.append(shown) or real(path, shown))
+    return seen
+
+
+def _same(a, b) -> None:
+    assert a.problems == b.problems
+    assert a.city is not None and b.city is not None
+    assert {k: repr(u) for k, u in a.city.units.items()} == {k: repr(u) for k, u in b.city.units.items()}
+
+
+def test_only_changed_files_are_parsed_again(city: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = Reads()
+    first = check_tree(city, reads=reads)
+    parsed = _parses(monkeypatch)
+    again = check_tree(city, reads=reads)
+    assert parsed == []
+    _same(again, first)
+    measures = city / "units" / "mini-town" / "measures.yml"
+    measures.write_text(measures.read_text(encoding="utf-8").replace("2009: 5000", "2009: 5100"), encoding="utf-8")
+    changed = check_tree(city, reads=reads)
+    assert [p.rsplit("/", 1)[-1] for p in parsed] == ["measures.yml"]
+    _same(changed, check_tree(city))
+
+
+def test_problems_of_an_unchanged_file_are_reported_every_time(city: Path) -> None:
+    broken = city / "units" / "mini-town" / "measures.yml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "  - id: [\n", encoding="utf-8")
+    reads = Reads()
+    first = check_tree(city, reads=reads)
+    assert first.errors
+    again = check_tree(city, reads=reads)
+    assert again.errors == first.errors == check_tree(city).errors
