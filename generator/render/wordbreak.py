@@ -16,8 +16,10 @@ from __future__ import annotations
 import logging
 import math
 import re
+import sys
 import threading
 from functools import lru_cache
+from types import ModuleType
 from typing import Callable
 
 from .textwidth import em
@@ -42,6 +44,23 @@ _cut: Callable[[str], list[str]] | None = None
 _plain: tuple[dict[str, int], int] | None = None
 
 
+def import_jieba() -> ModuleType:
+    """jieba, imported without `pkg_resources`: jieba's `_compat` imports it (about 0.17 s, most of
+    jieba's import) only to open its own dictionary file, and opens the file directly when it
+    cannot. Every module of ours imports jieba through here, before Material's search plugin does."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    absent = "pkg_resources" not in sys.modules
+    if absent:
+        sys.modules["pkg_resources"] = None   # type: ignore[assignment]   # `import` raises ImportError
+    try:
+        import jieba
+    finally:
+        if absent:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def plain_dictionary() -> tuple[dict[str, int], int]:
     """jieba's own dictionary (word frequencies, their total), read once per process (about a
     second): this module's tokenizer and the search index's (`site.segment`) both start from it.
@@ -49,8 +68,7 @@ def plain_dictionary() -> tuple[dict[str, int], int]:
     global _plain
     with _lock:
         if _plain is None:
-            import jieba
-
+            jieba = import_jieba()
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.check_initialized()
@@ -62,8 +80,7 @@ def _jieba_cut() -> Callable[[str], list[str]]:
     """jieba's `cut` on a tokenizer of its own (jieba's own dictionary), made once per process."""
     global _cut
     if _cut is None:
-        import jieba
-
+        jieba = import_jieba()
         freq, total = plain_dictionary()
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True

@@ -15,6 +15,7 @@ from .errors import BuildError
 from .fingerprint import code_version
 from .mkdocs_config import BASE_CONFIG
 from .portal import theme_source
+from ..render.wordbreak import import_jieba
 from .segment import CachedSegmenter, install, plain_jieba
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
     A configuration error (the base mkdocs.yml), a broken theme template or any error MkDocs
     reports raises `BuildError` with what MkDocs said."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    import jieba
+    jieba = import_jieba()   # before the search plugin imports it
     import jinja2
     from material.plugins.search.plugin import SearchPlugin
     from mkdocs.commands.build import build

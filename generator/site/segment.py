@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..render.wordbreak import plain_dictionary
+from ..render.wordbreak import import_jieba, plain_dictionary
 from . import searchparts
 from .stage import write_if_changed
 
@@ -51,9 +51,7 @@ def plain_jieba() -> None:
     with the words of every edition built before it in this process (the internal edition's
     names in the public index). Called before jieba segments anything in a build."""
     global _JIEBA_PLAIN
-    import jieba
-    import jieba.finalseg
-
+    jieba = import_jieba()
     dt = jieba.dt
     if _JIEBA_PLAIN is None:
         _JIEBA_PLAIN = plain_dictionary()   # read once per process, shared with the maps' labels
@@ -103,8 +101,7 @@ class CachedSegmenter:
                 self.runs = {}
 
     def _load(self) -> None:
-        import jieba
-
+        jieba = import_jieba()
         plain_jieba()
         if self.user_dict is not None:
             if os.path.isfile(self.user_dict):
@@ -117,8 +114,7 @@ class CachedSegmenter:
     def words(self, run: str) -> str:
         seg = self.runs.get(run)
         if seg is None:
-            import jieba
-
+            jieba = import_jieba()
             if not self.jieba_loaded:
                 self._load()
             # jieba's words, each compound followed by its search-mode parts (`searchparts`)

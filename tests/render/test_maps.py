@@ -253,3 +253,14 @@ def test_a_batch_graphviz_cannot_draw_is_left_to_each_map(tmp_path, monkeypatch)
     r.prefetch(_three())
     assert not list(tmp_path.glob("*.svg"))
     assert r.render(_three()[0]).startswith("<svg ")
+
+
+def test_jieba_is_imported_without_pkg_resources_and_reads_its_dictionary():
+    import subprocess
+    import sys
+
+    code = ("import sys; from generator.render.wordbreak import import_jieba; j = import_jieba();"
+            "f = j.dt.get_dict_file(); n = sum(1 for _ in f); f.close();"
+            "print('pkg_resources' in sys.modules, n > 300000, j.finalseg.Force_Split_Words == set())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "True"]
