@@ -316,6 +316,9 @@ def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
 _DOCUMENT = re.compile(r"(?=<\?xml\b)")
 #: in a run of several graphs, Graphviz prefixes the id of each graph's group after the first
 _PAGE_PREFIX = re.compile(r'(<g id=")page\d+,\d+_(?=[^"]*" class="graph")')
+#: a graph's group named as one run names it: by the graph's own name (its title); another
+#: Graphviz that names later graphs otherwise fails the batch (each map is then drawn alone)
+_GRAPH = re.compile(r'<svg\b.*?<g id="([^"]*)" class="graph"[^>]*>\s*<title>\1</title>', re.S)
 
 
 def _run_graphviz_batch(dots: Sequence[str]) -> list[str]:
@@ -324,7 +327,7 @@ def _run_graphviz_batch(dots: Sequence[str]) -> list[str]:
     fails or the count is not right."""
     out = _run_graphviz("\n".join(dots), tr("战略地图"), None)
     documents = [_PAGE_PREFIX.sub(r"\1", d, count=1) for d in _DOCUMENT.split(out) if d.strip()]
-    if len(documents) != len(dots) or not all("<svg" in d for d in documents):
+    if len(documents) != len(dots) or not all(_GRAPH.search(d) for d in documents):
         raise RenderError(tr("无法生成战略地图“{title}”：dot 的输出不是 SVG。请检查 Graphviz 的安装（dot -V）",
                              title=tr("战略地图")))
     return documents

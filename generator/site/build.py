@@ -46,7 +46,7 @@ from .mkdocs_run import mkdocs_build
 from .portal import Portal, site_config, theme_folder
 from .publish import OutputLock
 from .stage import StageReport, stage_stream, write_if_changed
-from .unitreuse import UnitReuse, city_key
+from .unitreuse import UnitReuse, city_key, read_digests
 
 
 class InPortal(enum.Enum):
@@ -73,8 +73,10 @@ class Prepared:
     history: dict[Edition, History] = field(default_factory=dict)
     #: the date the site is "as of" (`--as-of`; None: today, or `SOURCE_DATE_EPOCH`)
     as_of: dt.date | None = None
-    #: the folders it was read from (scorecards, content), if any
-    roots: tuple[Path, Path] | None = None
+    #: digests of what it read, taken before reading it (`unitreuse.read_digests`): a file
+    #: saved while the build runs makes the next build's inputs differ from those this build
+    #: records (`described`, the units' keys)
+    read: dict[str, str] = field(default_factory=dict)
 
 
 def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None = None,
@@ -83,6 +85,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
     error. Compared commits are cached under `cache_root` (None: not cached); `as_of` is the
     date the site is built as of (overdue items, statuses; None: today); `reads` keeps parsed
     files for the next build in this process (`serve`)."""
+    read = read_digests(Path(scorecards_root), Path(content_root))
     result = check_tree(scorecards_root, content_root, as_of, reads)
     if not result.ok or result.city is None:
         raise BuildError(tr("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）"),
@@ -101,7 +104,7 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
         warnings=[p for p in result.problems if not p.is_error],
         history=revisions,
         as_of=as_of,
-        roots=(Path(scorecards_root), Path(content_root)),
+        read=read,
     )
 
 
@@ -110,7 +113,7 @@ def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
     fingerprint, `editions.inputs_of`): every field the pages may show."""
     return [("updated", repr(sorted(prep.updated.items()))), ("repo", repr(sorted(prep.repo_paths.items()))),
             ("pages", str(prep.pages_dir)), ("history", repr(prep.history.get(edition))),
-            ("as of", str(prep.as_of))]
+            ("as of", str(prep.as_of)), ("read", repr(sorted(prep.read.items())))]
 
 
 def cache_folder(cache_root: Path | str | None | InPortal, portal: Portal) -> Path | None:
@@ -155,10 +158,9 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
     cfg = edition_config(prep.city, edition, docs_dir=folder / "docs", site_dir=site_dir,
                          user_dict=dict_path, theme_dir=theme_dir, base=base)
     units = None
-    if reuse and prep.roots is not None:
-        scorecards, content = prep.roots
-        key = city_key(scorecards, content, edition, str(site.as_of), described(prep, edition))
-        units = UnitReuse.open(folder / "units.json", folder / "docs", key, scorecards)
+    if reuse and prep.read:
+        key = city_key(prep.read, edition, str(site.as_of), [d for d in described(prep, edition) if d[0] != "read"])
+        units = UnitReuse.open(folder / "units.json", folder / "docs", key, prep.read)
     try:
         staged = units.outputs(site) if units is not None else ((o.path, o.data) for o in site_outputs(site))
         report = stage_stream(staged, folder / "docs")

@@ -20,7 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 #: distributions whose version changes what a build writes
 LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "jieba", "openpyxl",
              "graphviz", "nh3", "Jinja2", "pydantic", "PyYAML", "backrefs",
-             "Babel")   # number symbols and month names by language (render/fmt.py)
+             "Babel",   # number symbols and month names by language (render/fmt.py)
+             "pypinyin")   # pinyin order and ASCII names (render/pinyin.py)
 
 
 def digest(data: bytes) -> str:

@@ -35,7 +35,8 @@ generated_page: ContextVar[bool] = ContextVar("generated_page", default=False)
 
 _ANCHOR = re.compile(r'<[a-z][a-z0-9]*\s(?:[^>]*?\s)?id="([^"]*)"|<a\s(?:[^>]*?\s)?name="([^"]*)"')
 _START = re.compile(r"<([a-z][a-z0-9]*)(?=[\s>])")
-_UNSURE = re.compile(r"<!--|<script|<style|<pre|<textarea|markdown=|<!\[CDATA\[", re.I)
+_UNSURE = re.compile(r"<!--|<script|<style|<pre|<textarea|\smarkdown(?=[\s=>])|<!\[CDATA\[|"
+                     r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9a-fA-F]+;)", re.I)
 
 
 def _end(lines: list[str], first: int, tag: str) -> int | None:
@@ -51,7 +52,7 @@ def _end(lines: list[str], first: int, tag: str) -> int | None:
             elif not m.group(2):
                 depth += 1
             if depth == 0:
-                return i if not line[m.end():].strip() else None
+                return i if not line[m.end():] else None   # no text, nor spaces, after it
         if depth <= 0:
             return None
     return None
@@ -63,16 +64,10 @@ def anchors(html: str) -> set[str]:
 
 
 class RawBlocks(Preprocessor):
-    def _block(self, lines: list[str], i: int) -> int | None:
-        """The last line of the sure block that starts at `lines[i]`, or None."""
-        line = lines[i]
+    def _start(self, line: str) -> str | None:
+        """The tag of the block-level element `line` starts with, if it does."""
         m = _START.match(line) if line.startswith("<") else None
-        if m is None or not self.md.is_block_level(m.group(1)):
-            return None
-        end = _end(lines, i, m.group(1))
-        if end is None or _UNSURE.search("\n".join(lines[i:end + 1])):
-            return None
-        return end
+        return m.group(1) if m is not None and self.md.is_block_level(m.group(1)) else None
 
     def run(self, lines: list[str]) -> list[str]:
         if not generated_page.get():
@@ -80,16 +75,24 @@ class RawBlocks(Preprocessor):
         out: list[str] = []
         i, n = 0, len(lines)
         while i < n:
-            if i == 0 or not lines[i - 1].strip():
+            if (i == 0 or not lines[i - 1].strip()) and self._start(lines[i]) is not None:
                 # a run of blocks, each starting on the line after the last, then a blank line:
-                # one stash entry, as Markdown keeps them; any block unsure: the run is Markdown's
-                last, j = None, i
-                while j < n and (end := self._block(lines, j)) is not None:
+                # one stash entry, as Markdown keeps them. A run with a block it is not sure of
+                # is Markdown's to its end (with any block inside it); a block that never
+                # closes leaves the rest of the page to Markdown.
+                last, j, sure = i - 1, i, True
+                while j < n and (tag := self._start(lines[j])) is not None:
+                    end = _end(lines, j, tag)
+                    if end is None:
+                        return out + lines[i:]
+                    sure = sure and not _UNSURE.search("\n".join(lines[j:end + 1]))
                     last, j = end, end + 1
-                if last is not None and (j >= n or not lines[j].strip()):
+                if sure and (j >= n or not lines[j].strip()):
                     out += ["", self.md.htmlStash.store("\n".join(lines[i:last + 1]) + "\n"), ""]
-                    i = last + 1
-                    continue
+                else:
+                    out += lines[i:last + 1]
+                i = last + 1
+                continue
             out.append(lines[i])
             i += 1
         return out

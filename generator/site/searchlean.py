@@ -8,12 +8,15 @@ elements (found with a regular expression and cut out whole, as the parser would
 gives the page its HTML back at once, so the theme shows it as it was. The entries are the same,
 byte for byte: an element the plugin would not skip whole (see `without_excluded`) is left in,
 and where an element's end is not certain (no closing tag, a quote left open) the rest of the
-page is left as it is.
+page is left as it is. Only generated pages are read so (`render.output.GENERATED`): the
+elements in them are ours, well formed; an article's HTML is read whole, as the plugin reads it.
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any, Callable
+
+from ..render.output import GENERATED
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -71,7 +74,7 @@ def lean(index: Any) -> None:
 
     def add_entry_from_context(page: "Page") -> None:
         full = page.content
-        if full:
+        if full and page.meta.get(GENERATED):   # our pages only: articles' HTML is the editors'
             page.content = without_excluded(full)
         try:
             original(page)

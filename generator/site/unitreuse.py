@@ -10,11 +10,11 @@ at all (the glossary) are kept while the city key is the same.
 
 After staging, a record beside the staging folder (`units.json`) keeps, for each unit, the key
 of its inputs and the files it staged: path, digest, size and modification time. At the next
-build a unit whose key is the same and whose files are exactly as recorded is not rendered: its
-files are kept (`stage.Kept`), digests and all. Anything else (another key, a file missing or
+build a unit whose key is the same and whose files still have the recorded bytes is not
+rendered: its files are kept (`stage.Kept`), digests and all. Anything else (another key, a file missing or
 touched since, no record, a record of another version) renders the unit as always. The record
-is written only once the staging folder is complete, and a file written since has another
-modification time, so a record never vouches for a file it did not see.
+is written only once the staging folder is complete, and every kept file is read and compared
+with its digest, so a record never vouches for a file it did not see.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from .fingerprint import Fingerprint, code_version, tree
+from .fingerprint import Fingerprint, code_version, digest, tree
 from .stage import Kept, StageReport, write_if_changed
 
 if TYPE_CHECKING:
@@ -40,20 +40,31 @@ Staged = tuple[str, bytes] | Kept
 FileRecord = tuple[str, str, int, int]
 
 
-def city_key(scorecards: Path, content: Path, edition: str, as_of: str,
-             described: Sequence[tuple[str, str]]) -> str:
+def read_digests(scorecards: Path, content: Path) -> dict[str, str]:
+    """Digests of what a build reads, taken before it reads it: the city's scorecard files (all
+    but `units/`), `content/`, and each unit's folder (`unit:<folder>`)."""
+    out = {"city": tree(scorecards, skip=("units",)), "content": tree(content)}
+    units = scorecards / "units"
+    if units.is_dir():
+        for folder in sorted(units.iterdir()):
+            if folder.is_dir() and not folder.name.startswith("."):
+                out[f"unit:{folder.name}"] = tree(folder)
+    return out
+
+
+def city_key(read: dict[str, str], edition: str, as_of: str, described: Sequence[tuple[str, str]]) -> str:
     """Everything a unit's pages may read besides the unit's folder: the city's scorecard files
-    (all but `units/`), `content/`, the edition, the date, what the build knows of git
-    (`described`) and the generator's version."""
+    and `content/` (`read`), the edition, the date, what the build knows of git (`described`)
+    and the generator's version."""
     fp = Fingerprint().add("code", code_version()).add("edition", edition).add("as of", as_of)
-    fp.add("city", tree(scorecards, skip=("units",))).add("content", tree(content))
+    fp.add("city", read.get("city", "")).add("content", read.get("content", ""))
     for label, text in described:
         fp.add(label, text)
     return fp.hexdigest()
 
 
-def unit_key(city: str, scorecards: Path, unit_id: str) -> str:
-    return Fingerprint().add("city", city).add("unit", tree(scorecards / "units" / unit_id)).hexdigest()
+def unit_key(city: str, read: dict[str, str], unit_id: str) -> str:
+    return Fingerprint().add("city", city).add("unit", read.get(f"unit:{unit_id}", "")).hexdigest()
 
 
 @dataclass
@@ -63,7 +74,8 @@ class UnitReuse:
     record: Path
     docs: Path
     city: str
-    scorecards: Path
+    #: digests of what the build read (`read_digests`)
+    read: dict[str, str]
     #: unit id → (key, files) of the previous build (only those made with the same city key)
     previous: dict[str, tuple[str, list[FileRecord]]] = field(default_factory=dict)
     #: unit id → (key, staged paths) of this build
@@ -72,8 +84,8 @@ class UnitReuse:
     rendered: int = 0
 
     @classmethod
-    def open(cls, record: Path, docs: Path, city: str, scorecards: Path) -> "UnitReuse":
-        reuse = cls(record, docs, city, scorecards)
+    def open(cls, record: Path, docs: Path, city: str, read: dict[str, str]) -> "UnitReuse":
+        reuse = cls(record, docs, city, read)
         try:
             data = json.loads(record.read_text(encoding="utf-8"))
             if data.get("version") == RECORD_VERSION and data.get("city") == city:
@@ -84,12 +96,13 @@ class UnitReuse:
         return reuse
 
     def _intact(self, files: list[FileRecord]) -> bool:
-        for path, _, size, mtime in files:
+        """The files are those recorded: size, then bytes (a file rewritten with the same size
+        within one tick of a coarse file clock keeps its time, not its digest)."""
+        for path, dg, size, _ in files:
             try:
-                st = os.stat(self.docs / path)
+                if os.stat(self.docs / path).st_size != size or digest((self.docs / path).read_bytes()) != dg:
+                    return False
             except OSError:
-                return False
-            if st.st_size != size or st.st_mtime_ns != mtime:
                 return False
         return True
 
@@ -99,7 +112,7 @@ class UnitReuse:
         from ..render.pages import city_outputs, distinct, prepare_units, unit_outputs
 
         kept: dict[str, list[FileRecord]] = {}
-        for name, key in [(CITY, self.city)] + [(u.id, unit_key(self.city, self.scorecards, u.id))
+        for name, key in [(CITY, self.city)] + [(u.id, unit_key(self.city, self.read, u.id))
                                                 for u in site.units]:
             self.staged[name] = (key, [])
             before = self.previous.get(name)

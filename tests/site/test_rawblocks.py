@@ -42,6 +42,14 @@ CASES = [
     ('<div markdown="1">\n*emphasis*\n</div>\n\ntext\n', 0),
     # an inline tag starting a line is a paragraph
     ('<span>a</span>\n\n<em>b</em>\n', 0),
+    # found by review: a block inside one left to Markdown is Markdown's too; spaces after the
+    # closing tag; character references without ";"; a bare markdown attribute
+    ('<div>\n<!-- c -->\n\n<p>x</p>\n\n</div>\n\ntext\n', 0),
+    ('<div>a</div>   \n\ntext\n', 0),
+    ('<p>&#65 and &#x41 and &amp;</p>\n\ntext\n', 0),
+    ('<div markdown>\n*x*\n</div>\n\ntext\n', 0),
+    # a block that never closes: the rest of the page is Markdown's
+    ('<div>\n<p>a</p>\n\n<p>b</p>\n', 0),
 ]
 
 

@@ -64,6 +64,9 @@ def test_the_page_keeps_its_html() -> None:
     index = SimpleNamespace(add_entry_from_context=lambda page: seen.append(page.content))
     lean(index)
     lean(index)                                  # once only
-    page = SimpleNamespace(content=CASES[0][0])
+    page = SimpleNamespace(content=CASES[0][0], meta={"bsc_generated": True})
     index.add_entry_from_context(page)
     assert seen == [without_excluded(CASES[0][0])] and page.content == CASES[0][0]
+    article = SimpleNamespace(content=CASES[0][0], meta={})
+    index.add_entry_from_context(article)          # an article is read whole
+    assert seen[-1] == CASES[0][0]

@@ -17,7 +17,7 @@ from generator.check import check_tree
 from generator.render import edition_site
 from generator.render.pages import unit_outputs
 from generator.site.stage import Kept, stage_stream
-from generator.site.unitreuse import UnitReuse, city_key
+from generator.site.unitreuse import UnitReuse, city_key, read_digests
 from tests.conftest import MINI_SITE, ROOT
 from tests.site.test_incremental import EPOCH, Series, differences
 
@@ -113,17 +113,19 @@ def test_an_edit_renders_that_unit_only_and_builds_the_same_bytes(tmp_path: Path
 def test_a_record_of_another_city_key_or_a_missing_file_is_not_used(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     report = stage_stream([("units/a/index.md", b"A"), ("index.md", b"home")], docs)
-    reuse = UnitReuse.open(tmp_path / "units.json", docs, "city-1", tmp_path)
+    reuse = UnitReuse.open(tmp_path / "units.json", docs, "city-1", {})
     reuse.staged = {"a": ("key-a", ["units/a/index.md"])}
     reuse.save(report)
-    again = UnitReuse.open(tmp_path / "units.json", docs, "city-1", tmp_path)
+    again = UnitReuse.open(tmp_path / "units.json", docs, "city-1", {})
     assert list(again.previous) == ["a"]
     assert again._intact(again.previous["a"][1])
-    assert UnitReuse.open(tmp_path / "units.json", docs, "city-2", tmp_path).previous == {}
+    assert UnitReuse.open(tmp_path / "units.json", docs, "city-2", {}).previous == {}
+    (docs / "units" / "a" / "index.md").write_bytes(b"B")       # same size, another byte
+    assert not again._intact(again.previous["a"][1])
     os.unlink(docs / "units" / "a" / "index.md")
     assert not again._intact(again.previous["a"][1])
     (tmp_path / "units.json").write_text("{not json", encoding="utf-8")
-    assert UnitReuse.open(tmp_path / "units.json", docs, "city-1", tmp_path).previous == {}
+    assert UnitReuse.open(tmp_path / "units.json", docs, "city-1", {}).previous == {}
 
 
 def test_kept_files_stay_and_count_as_staged(tmp_path: Path) -> None:
@@ -140,12 +142,36 @@ def test_the_city_key_covers_the_citys_files_not_the_units(tmp_path: Path) -> No
     ct.mkdir()
     (sc / "city.yml").write_text("name: x\n", encoding="utf-8")
     (sc / "units" / "a" / "unit.yml").write_text("id: a\n", encoding="utf-8")
-    key = city_key(sc, ct, "public", "2010-08-31", [("updated", "{}")])
+
+    def key(edition: str = "public", as_of: str = "2010-08-31", updated: str = "{}") -> str:
+        return city_key(read_digests(sc, ct), edition, as_of, [("updated", updated)])
+    first, unit_a = key(), read_digests(sc, ct)["unit:a"]
     (sc / "units" / "a" / "unit.yml").write_text("id: a\nmission: m\n", encoding="utf-8")
-    assert city_key(sc, ct, "public", "2010-08-31", [("updated", "{}")]) == key
-    for changed in [city_key(sc, ct, "internal", "2010-08-31", [("updated", "{}")]),
-                    city_key(sc, ct, "public", "2010-09-01", [("updated", "{}")]),
-                    city_key(sc, ct, "public", "2010-08-31", [("updated", "{'a': '2010-01-01'}")])]:
-        assert changed != key
+    assert key() == first and read_digests(sc, ct)["unit:a"] != unit_a
+    for changed in [key("internal"), key(as_of="2010-09-01"), key(updated="{'a': '2010-01-01'}")]:
+        assert changed != first
     (ct / "a.md").write_text("x", encoding="utf-8")
-    assert city_key(sc, ct, "public", "2010-08-31", [("updated", "{}")]) != key
+    assert key() != first
+
+
+def test_a_file_saved_while_the_build_runs_is_seen_by_the_next_build(tmp_path: Path, monkeypatch) -> None:
+    """The inputs are taken before the files are read: a save between reading and staging
+    leaves records that do not match the next build's inputs, which renders the unit again."""
+    from generator.site import build as build_module
+
+    s = Series(tmp_path, MINI_SITE, git=False)
+    s.incremental()
+    measures = s.scorecards / "units" / "mini-town" / "measures.yml"
+    s.edit("scorecards/units/mini-town/measures.yml", "2009: 5000", "2009: 5100")
+    real = build_module.check_tree
+
+    def check_then_save(*args, **kwargs):
+        result = real(*args, **kwargs)          # the build has read 5100 ...
+        measures.write_text(measures.read_text(encoding="utf-8").replace("2009: 5100", "2009: 5200"),
+                            encoding="utf-8")   # ... and the editor saves 5200 before it stages
+        return result
+    monkeypatch.setattr(build_module, "check_tree", check_then_save)
+    s.incremental()
+    monkeypatch.setattr(build_module, "check_tree", real)
+    done = s.check("又改目标值")              # 5200 on disk: the next build shows it
+    assert all(r.way != "unchanged" for r in done.values())
