@@ -19,7 +19,7 @@ from generator.render.pages import unit_outputs
 from generator.site.stage import Kept, stage_stream
 from generator.site.unitreuse import UnitReuse, city_key, read_digests
 from tests.conftest import MINI_SITE, ROOT
-from tests.site.test_incremental import EPOCH, Series, differences
+from tests.site.test_incremental import EPOCH, Series
 
 AS_OF = dt.date(2010, 8, 31)
 
