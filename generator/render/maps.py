@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -26,6 +24,7 @@ from typing import Callable, Sequence
 
 import graphviz
 
+from ..files import atomic_write
 from ..i18n import colon, current, paren, tr, tr_p
 from ..model import Objective, Perspective
 from ..model.vocab import Status
@@ -243,11 +242,7 @@ class MapRenderer:
 
     @staticmethod
     def _store(path: Path, svg: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(svg)
-        os.replace(tmp, path)
+        atomic_write(path, svg.encode("utf-8"))
 
     def svg(self, dot: str, title: str | None = None, unit: str | None = None) -> str:
         """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` (战略地图

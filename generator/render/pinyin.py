@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..files import atomic_write
 
 if TYPE_CHECKING:
     from pypinyin import Style
@@ -86,11 +86,7 @@ def save_cache() -> None:
     sort.update(_MEMO.sort)
     slugs.update(_MEMO.slug)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"sort": sort, "slug": slugs}, f, ensure_ascii=False)
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps({"sort": sort, "slug": slugs}, ensure_ascii=False).encode("utf-8"))
         _MEMO.new = False
     except OSError:
         pass   # a cache that cannot be written only costs time

@@ -17,10 +17,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import re
 import sys
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from typing import Iterable, Sequence
 
 
 
+from ..files import atomic_write
 from ..i18n import tr
 from ..scoring.ranking import shown
 from . import fmt, xlsxparts
@@ -194,11 +193,7 @@ def _cached(folder: Path, key: str) -> bytes | None:
 
 def _keep(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        atomic_write(path, data)
     except OSError:
         pass   # a cache that cannot be written only costs time
 
