@@ -75,7 +75,7 @@ class Prepared:
     as_of: dt.date | None = None
     #: digests of what it read, taken before reading it (`unitreuse.read_digests`): a file
     #: saved while the build runs makes the next build's inputs differ from those this build
-    #: records (`described`, the units' keys)
+    #: records (the edition's manifest, `editions.inputs_of`; the units' keys, `unitreuse`)
     read: dict[str, str] = field(default_factory=dict)
 
 
@@ -113,7 +113,7 @@ def described(prep: Prepared, edition: Edition) -> list[tuple[str, str]]:
     fingerprint, `editions.inputs_of`): every field the pages may show."""
     return [("updated", repr(sorted(prep.updated.items()))), ("repo", repr(sorted(prep.repo_paths.items()))),
             ("pages", str(prep.pages_dir)), ("history", repr(prep.history.get(edition))),
-            ("as of", str(prep.as_of)), ("read", repr(sorted(prep.read.items())))]
+            ("as of", str(prep.as_of))]
 
 
 def cache_folder(cache_root: Path | str | None | InPortal, portal: Portal) -> Path | None:
@@ -159,7 +159,7 @@ def _stage_edition(prep: Prepared, edition: Edition, stage_root: Path, site_dir:
                          user_dict=dict_path, theme_dir=theme_dir, base=base)
     units = None
     if reuse and prep.read:
-        key = city_key(prep.read, edition, str(site.as_of), [d for d in described(prep, edition) if d[0] != "read"])
+        key = city_key(prep.read, edition, str(site.as_of), described(prep, edition))
         units = UnitReuse.open(folder / "units.json", folder / "docs", key, prep.read)
     try:
         staged = units.outputs(site) if units is not None else ((o.path, o.data) for o in site_outputs(site))
@@ -203,7 +203,7 @@ def build_editions(scorecards_root: Path | str, content_root: Path | str, out_di
     prep = prepare(Path(scorecards_root), Path(content_root), cache, as_of)   # read-only: nothing written yet
     base = site_config(portal)
     with _frozen():
-        return prep, _build(prep, chosen, Path(scorecards_root), Path(content_root), Path(out_dir),
+        return prep, _build(prep, chosen, Path(out_dir),
                             stage_folder(stage_root, portal), cache, theme_dir, base, portal)
 
 
@@ -221,7 +221,7 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content_root: Path, out_dir: Path,
+def _build(prep: Prepared, chosen: list[Edition], out_dir: Path,
            stage_root: Path, cache: Path | None, theme_dir: Path | None, base: dict[str, Any],
            portal: Portal) -> list[EditionReport]:
     with OutputLock(out_dir, N_("写入")), OutputLock(stage_root, N_("使用暂存文件夹")):
@@ -232,7 +232,7 @@ def _build(prep: Prepared, chosen: list[Edition], scorecards_root: Path, content
         def job(edition: Edition) -> Callable[[], EditionReport]:
             site_dir = out_dir / edition
             return lambda: build_edition(
-                edition, scorecards=scorecards_root, content=content_root, prepared=described(prep, edition),
+                edition, read=prep.read, prepared=described(prep, edition),
                 stage=lambda: stage_edition(prep, edition, stage_root, site_dir, maps, theme, base,
                                             reuse=cache is not None),
                 site_dir=site_dir, theme_dir=theme, cache_root=cache, base=base)

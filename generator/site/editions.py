@@ -91,16 +91,18 @@ def manifest_file(cache_root: Path, site_dir: Path) -> Path:
     return cache_root / "site" / f"{site_dir.name}-{where}.json"
 
 
-def inputs_of(edition: Edition, scorecards: Path, content: Path, prepared: Sequence[tuple[str, str]],
+def inputs_of(edition: Edition, read: dict[str, str], prepared: Sequence[tuple[str, str]],
               theme_dir: Path, site_dir: Path, overrides: dict[str, str],
               base: dict[str, Any] | None = None) -> str:
-    """Everything an edition's site is made from (equal: the same site): the files, the base
-    configuration (`base`, None: the package's) with the hooks it names, and `prepared`, what
-    else the build knows of them (labelled texts: git dates, history, …)."""
+    """Everything an edition's site is made from (equal: the same site): the scorecards' and
+    articles' files (`read`: their digests, taken before the build read them, so a file saved
+    while it runs makes the next build's inputs differ), the theme, the base configuration
+    (`base`, None: the package's) with the hooks it names, and `prepared`, what else the build
+    knows of them (labelled texts: git dates, history, …)."""
     from mkdocs.utils import get_build_date
 
     fp = Fingerprint().add("code", code_version()).add("edition", edition)
-    fp.add("scorecards", tree(scorecards)).add("content", tree(content)).add("theme", tree(theme_dir))
+    fp.add("read", json.dumps(read, sort_keys=True)).add("theme", tree(theme_dir))
     base = base if base is not None else mkdocs_config.load_base()
     fp.add("base", mkdocs_config.dump(base)).add("hooks", hooks_of(base))
     fp.add("site", str(site_dir.resolve())).add("overrides", json.dumps(overrides, sort_keys=True))
@@ -129,13 +131,14 @@ def site_key(config_path: Path, dict_path: Path, theme_dir: Path, overrides: dic
     return fp.add("overrides", json.dumps(overrides, sort_keys=True)).hexdigest()
 
 
-def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared: Sequence[tuple[str, str]],
+def build_edition(edition: Edition, *, read: dict[str, str], prepared: Sequence[tuple[str, str]],
                   stage: Callable[[], tuple[Path, StageReport]], site_dir: Path, theme_dir: Path,
                   cache_root: Path | None, overrides: dict[str, str] | None = None,
                   base: dict[str, Any] | None = None) -> EditionReport:
     """Render, stage and build one edition into `site_dir` (see the module docstring).
 
-    `prepared` describes what the build made of its files besides their bytes (see `inputs_of`);
+    `read` and `prepared` describe the files and what the build made of them besides their
+    bytes (see `inputs_of`);
     `stage()` renders and stages it, returning its mkdocs.yml; `overrides` are MkDocs settings
     for this build (`site_url` in `serve`); `base` is the base configuration `stage()` used
     (None: the package's). Raises `BuildError`; the published site is then as
@@ -144,7 +147,7 @@ def build_edition(edition: Edition, *, scorecards: Path, content: Path, prepared
     overrides = dict(overrides or {})
     record = manifest_file(cache_root, site_dir) if cache_root is not None else None
     previous = load_manifest(record) if record is not None else None
-    inputs = inputs_of(edition, scorecards, content, prepared, theme_dir, site_dir, overrides, base)
+    inputs = inputs_of(edition, read, prepared, theme_dir, site_dir, overrides, base)
     if previous is not None and previous.inputs == inputs and intact(previous, site_dir):
         return EditionReport(edition, site_dir, count_pages(site_dir), search_index_size(site_dir),
                              time.perf_counter() - started, StageReport(), [], way="unchanged")

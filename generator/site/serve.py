@@ -132,8 +132,7 @@ class Preview:
             use_render_caches(self.cache_root)
             config_path = self.stage_root / self.edition / "mkdocs.yml"
             report = build_edition(
-                self.edition, scorecards=self.scorecards, content=self.content,
-                prepared=described(prep, self.edition),
+                self.edition, read=prep.read, prepared=described(prep, self.edition),
                 stage=lambda: stage_edition(prep, self.edition, self.stage_root, self.site_dir, self.maps,
                                             self.theme_dir, base, reuse=self.cache_root is not None),
                 site_dir=self.site_dir, theme_dir=self.theme_dir, cache_root=self.cache_root, base=base,

@@ -9,7 +9,7 @@ units (home, units index, rankings, …) are rendered at every build, and pages 
 at all (the glossary) are kept while the city key is the same.
 
 After staging, a record beside the staging folder (`units.json`) keeps, for each unit, the key
-of its inputs and the files it staged: path, digest, size and modification time. At the next
+of its inputs and the files it staged: path, digest and size. At the next
 build a unit whose key is the same and whose files still have the recorded bytes is not
 rendered: its files are kept (`stage.Kept`), digests and all. Anything else (another key, a file missing or
 touched since, no record, a record of another version) renders the unit as always. The record
@@ -31,13 +31,13 @@ if TYPE_CHECKING:
     from ..render.context import SiteContext
     from ..render.output import Output
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 #: the record's entry for the pages that read only what is the city's (page kinds whose
 #: `READS_UNITS` is False: the glossary); no unit id is empty
 CITY = ""
 Staged = tuple[str, bytes] | Kept
-#: a staged file as recorded: path, digest, size, modification time (ns)
-FileRecord = tuple[str, str, int, int]
+#: a staged file as recorded: path, digest, size
+FileRecord = tuple[str, str, int]
 
 
 def read_digests(scorecards: Path, content: Path) -> dict[str, str]:
@@ -98,7 +98,7 @@ class UnitReuse:
     def _intact(self, files: list[FileRecord]) -> bool:
         """The files are those recorded: size, then bytes (a file rewritten with the same size
         within one tick of a coarse file clock keeps its time, not its digest)."""
-        for path, dg, size, _ in files:
+        for path, dg, size in files:
             try:
                 if os.stat(self.docs / path).st_size != size or digest((self.docs / path).read_bytes()) != dg:
                     return False
@@ -124,7 +124,7 @@ class UnitReuse:
         def group(name: str, render: Callable[[], Iterable[Output]]) -> Iterator[Output | Kept]:
             paths = self.staged[name][1]
             if name in kept:
-                for path, dg, _, _ in kept[name]:
+                for path, dg, _ in kept[name]:
                     paths.append(path)
                     yield Kept(path, dg)
                 return
@@ -148,8 +148,7 @@ class UnitReuse:
         for uid, (key, paths) in self.staged.items():
             files = []
             for path in paths:
-                st = os.stat(self.docs / path)
-                files.append((path, report.digests[path], st.st_size, st.st_mtime_ns))
+                files.append((path, report.digests[path], os.stat(self.docs / path).st_size))
             units[uid] = {"key": key, "files": files}
         data = {"version": RECORD_VERSION, "city": self.city, "units": units}
         write_if_changed(self.record, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
