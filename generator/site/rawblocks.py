@@ -5,7 +5,7 @@ Markdown leaves such a block as it is, but finds where it ends by feeding the wh
 Python's `html.parser`, twice (MkDocs looks for anchors the same way first): over a third of
 MkDocs' time on this portal. The pages are ours, so their blocks are simple to delimit: one
 starts on a line of its own with a block-level tag, after a blank line, and ends with that
-tag's closing tag at the end of a line. `RawBlocks` finds that end with a regular expression and
+tag's closing tag at the end of a line. `RawBlocks` finds that end (`elements.element_end`) and
 stashes the block as Python-Markdown would (`htmlStash`, restored by its `RawHtmlPostprocessor`
 at the end), so the page's HTML is the same, byte for byte, and neither parser sees the block.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from itertools import islice
 
 from html import unescape
 
@@ -27,6 +28,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from ..render.output import GENERATED
+from .elements import element_end
 
 __all__ = ["GENERATED", "RawBlocksExtension", "anchors", "generated_page", "makeExtension"]
 
@@ -37,25 +39,6 @@ _ANCHOR = re.compile(r'<[a-z][a-z0-9]*\s(?:[^>]*?\s)?id="([^"]*)"|<a\s(?:[^>]*?\
 _START = re.compile(r"<([a-z][a-z0-9]*)(?=[\s>])")
 _UNSURE = re.compile(r"<!--|<script|<style|<pre|<textarea|\smarkdown(?=[\s=>])|<!\[CDATA\[|"
                      r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9a-fA-F]+;)", re.I)
-
-
-def _end(lines: list[str], first: int, tag: str) -> int | None:
-    """The index of the line where the block opened by `tag` on `lines[first]` closes at the
-    line's end; None when it does not close so."""
-    tags = re.compile(rf"<(/?){tag}(?=[\s>/])[^>]*?(/?)>")
-    depth = 0
-    for i in range(first, len(lines)):
-        line = lines[i]
-        for m in tags.finditer(line):
-            if m.group(1):
-                depth -= 1
-            elif not m.group(2):
-                depth += 1
-            if depth == 0:
-                return i if not line[m.end():] else None   # no text, nor spaces, after it
-        if depth <= 0:
-            return None
-    return None
 
 
 def anchors(html: str) -> set[str]:
@@ -82,9 +65,10 @@ class RawBlocks(Preprocessor):
                 # closes leaves the rest of the page to Markdown.
                 last, j, sure = i - 1, i, True
                 while j < n and (tag := self._start(lines[j])) is not None:
-                    end = _end(lines, j, tag)
-                    if end is None:
+                    found = element_end(islice(lines, j, None), tag)
+                    if found is None or lines[j + found[0]][found[1]:]:   # no text, nor spaces, after it
                         return out + lines[i:]
+                    end = j + found[0]
                     sure = sure and not _UNSURE.search("\n".join(lines[j:end + 1]))
                     last, j = end, end + 1
                 if sure and (j >= n or not lines[j].strip()):

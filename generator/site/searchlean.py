@@ -4,7 +4,7 @@ The search plugin reads every page's HTML with Python's `html.parser`, tag by ta
 the text of any element marked `data-search-exclude`, but not its tags: the inline SVG of
 every strategy map and chart (a third of the tags of the example's pages) is parsed to be
 thrown away. `lean` makes the index's `add_entry_from_context` read the page without those
-elements (found with a regular expression and cut out whole, as the parser would skip them) and
+elements (found by `elements.element_end` and cut out whole, as the parser would skip them) and
 gives the page its HTML back at once, so the theme shows it as it was. The entries are the same,
 byte for byte: an element the plugin would not skip whole (see `without_excluded`) is left in,
 and where an element's end is not certain (no closing tag, a quote left open) the rest of the
@@ -17,27 +17,13 @@ import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..render.output import GENERATED
+from .elements import element_end
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _HEADING = re.compile(r"<h[1-6][\s>]", re.I)
 _EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*?)?\sdata-search-exclude(?=[\s>/=])[^>]*>")
-
-
-def _close(html: str, tag: str, start: int) -> tuple[int, bool] | None:
-    """The end of the element opened by `tag` at `start` (after its closing tag), and whether
-    it holds another element of its tag; None when it does not close."""
-    depth, nested = 0, False
-    for m in re.compile(rf"<(/?){re.escape(tag)}(?=[\s>/])[^>]*?(/?)>").finditer(html, start):
-        if m.group(1):
-            depth -= 1
-        elif not m.group(2):
-            depth += 1
-            nested = nested or depth > 1
-        if depth == 0:
-            return m.end(), nested
-    return None
 
 
 def without_excluded(html: str) -> str:
@@ -54,10 +40,13 @@ def without_excluded(html: str) -> str:
             out.append(html[pos:m.end()])           # the attribute may sit inside a quoted value
             pos = m.end()
             continue
-        closed = (m.end(), False) if m.group(0).endswith("/>") else _close(html, m.group(1), m.start())
-        if closed is None:
-            break
-        end, nested = closed
+        if m.group(0).endswith("/>"):
+            end, nested = m.end(), False
+        else:
+            found = element_end([html], m.group(1), m.start())
+            if found is None:
+                break
+            _, end, nested = found
         # a heading starts a section the plugin drops whole (to the next heading): left to it
         whole = not nested and not _HEADING.search(html, m.start(), end)
         out.append(html[pos:m.start()] if whole else html[pos:end])
