@@ -229,20 +229,26 @@ class MapRenderer:
         #: maps drawn by `prefetch` when there is no cache folder, until `render` takes them
         self._fresh: dict[str, str] = {}
 
+    def _path(self, key: str) -> Path | None:
+        return self.cache_dir / f"{key}.svg" if self.cache_dir is not None else None
+
+    def _has(self, key: str) -> bool:
+        path = self._path(key)
+        return key in self._fresh or (path is not None and path.is_file())
+
     def _cached(self, key: str, make: Callable[[], str]) -> str:
-        path = self.cache_dir / f"{key}.svg" if self.cache_dir else None
+        if key in self._fresh:
+            self.hits += 1
+            return self._fresh.pop(key)
+        path = self._path(key)
         if path is not None and path.is_file():
             self.hits += 1
             return path.read_text(encoding="utf-8")
         self.misses += 1
         out = make()
         if path is not None:
-            self._store(path, out)
+            atomic_write(path, out.encode("utf-8"))
         return out
-
-    @staticmethod
-    def _store(path: Path, svg: str) -> None:
-        atomic_write(path, svg.encode("utf-8"))
 
     def svg(self, dot: str, title: str | None = None, unit: str | None = None) -> str:
         """The SVG of a positioned `dot`; raises `RenderError` naming the map `title` (战略地图
@@ -253,9 +259,7 @@ class MapRenderer:
 
     def render(self, spec: MapSpec) -> str:
         """The cleaned, inlinable SVG of a map."""
-        raw = self._fresh.pop(spec_key(spec), None)
-        if raw is None:
-            raw = self._cached(spec_key(spec), lambda: _run_graphviz(map_dot(spec), spec.title, spec.unit))
+        raw = self._cached(spec_key(spec), lambda: _run_graphviz(map_dot(spec), spec.title, spec.unit))
         return clean_svg(raw, spec.title)
 
     def prefetch(self, specs: Sequence[MapSpec]) -> None:
@@ -265,8 +269,7 @@ class MapRenderer:
         todo: dict[str, MapSpec] = {}
         for spec in specs:
             key = spec_key(spec)
-            if key not in todo and key not in self._fresh and not (
-                    self.cache_dir is not None and (self.cache_dir / f"{key}.svg").is_file()):
+            if key not in todo and not self._has(key):
                 todo[key] = spec
         if len(todo) < 2:
             return
@@ -275,10 +278,11 @@ class MapRenderer:
         except RenderError:
             return
         for key, svg in zip(todo, drawn):
-            if self.cache_dir is None:
+            path = self._path(key)
+            if path is None:
                 self._fresh[key] = svg
             else:
-                self._store(self.cache_dir / f"{key}.svg", svg)
+                atomic_write(path, svg.encode("utf-8"))
 
 
 def _run_graphviz(dot: str, title: str, unit: str | None) -> str:
