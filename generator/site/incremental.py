@@ -29,12 +29,13 @@ import os
 import posixpath
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .searchlean import lean
 from .segment import CachedSegmenter, attach
+from .spool import Spool
 from .stage import write_if_changed
 
 if TYPE_CHECKING:
@@ -223,13 +224,6 @@ class Incremental:
         clean_directory(str(self.site_dir))
         self.full = True
 
-    def entries(self, files: "Files", built: dict[str, list[Entry]]) -> list[Entry]:
-        """The whole index: each page's entries, in the order a complete build adds them."""
-        out: list[Entry] = []
-        for f in files.documentation_pages():
-            out += built[f.src_uri] if f.src_uri in built else self.old_entries.get(f.url, [])
-        return out
-
 
 class BuildHooks(BasePlugin):
     """The events of one build: segmentation through the cache, the incremental decisions, the
@@ -242,8 +236,10 @@ class BuildHooks(BasePlugin):
         self.segmenter = segmenter
         self.inc = incremental
         self.files: "Files | None" = None
-        self.built: dict[str, list[Entry]] = {}
-        self._mark = 0
+        #: each page's HTML from when it is converted to when it is built, and the search
+        #: entries of each page built (JSON, joined by commas), on disk, not in memory
+        self.html = Spool()
+        self.entries = Spool()
         self.in_nav: set[str] = set()
         self.pages = 0
         #: called every hundred pages to give freed memory back to the system
@@ -255,6 +251,8 @@ class BuildHooks(BasePlugin):
             attach(self.search, self.segmenter)
         if self.search is not None and getattr(self.search, "search_index", None) is not None:
             lean(self.search.search_index)
+        spools = Path(config.docs_dir).parent   # the staging folder: the site's own disk
+        self.html.folder = self.entries.folder = spools
 
     @event_priority(-100)
     def on_files(self, files: "Files", *, config: "MkDocsConfig") -> None:
@@ -278,15 +276,33 @@ class BuildHooks(BasePlugin):
         if self.inc is not None:
             self.inc.navigation(nav, config)
 
+    @event_priority(-100)   # every plugin and hook has seen the HTML
+    def on_page_content(self, html: str, *, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
+        """Set the page's HTML aside until the page is built (`on_page_context`): MkDocs
+        converts every page before it builds the first. Its Markdown is not needed either when
+        its title is in its front matter (the title is all the navigation reads)."""
+        self.html.put(page.file.src_uri, html.encode("utf-8"))
+        if "title" in page.meta:
+            page.markdown = ""
+        return ""
+
+    @event_priority(100)    # before any other plugin reads the page's HTML
+    def _html_back(self, context: Any, *, page: "Page", config: "MkDocsConfig", nav: "Navigation") -> Any:
+        if page.file.src_uri in self.html:
+            page.content = self.html.get(page.file.src_uri).decode("utf-8")
+        return context
+
     @event_priority(-100)   # after the search plugin has indexed the page
-    def on_page_context(self, context: Any, *, page: "Page", config: "MkDocsConfig", nav: "Navigation") -> Any:
+    def _entries_aside(self, context: Any, *, page: "Page", config: "MkDocsConfig", nav: "Navigation") -> Any:
         if self.search is not None and self.search.config.enabled:
             entries = self.search.search_index.entries
-            self.built[page.file.src_uri] = entries[self._mark:]
-            self._mark = len(entries)
+            self.entries.put(page.file.src_uri, b",".join(entry_json(e) for e in entries))
+            entries.clear()
         if self.inc is not None:
             self.inc.built += 1
         return context
+
+    on_page_context = CombinedEvent(_html_back, _entries_aside)
 
     @event_priority(-100)   # the page is rendered: MkDocs writes `output` and needs no more of it
     def on_post_page(self, output: str, *, page: "Page", config: "MkDocsConfig") -> str:
@@ -304,28 +320,49 @@ class BuildHooks(BasePlugin):
     @event_priority(100)    # before the search plugin writes its index
     def on_post_build(self, *, config: "MkDocsConfig") -> None:
         search = self.search
-        if search is None or not search.config.enabled:
-            return
-        inc = self.inc
-        if inc is not None and not inc.full:
+        if search is not None and search.config.enabled:
             assert self.files is not None
-            search.search_index.entries = inc.entries(self.files, self.built)
-        write_index(search, Path(config.site_dir) / INDEX)
-        search.config.enabled = False   # written: the plugin's own on_post_build does nothing
+            old = self.inc.old_entries if self.inc is not None and not self.inc.full else {}
+            header = {key: search.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+            write_index(Path(config.site_dir) / INDEX, header, index_parts(self.files, self.entries, old))
+            search.config.enabled = False   # written: the plugin's own on_post_build does nothing
+        self.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.html.close()
+        self.entries.close()
 
 
-def write_index(search: "SearchPlugin", path: Path) -> None:
-    """The search index as the plugin writes it (`generate_search_index`: the same bytes), one
-    entry at a time: the plugin makes the whole JSON text, then its bytes, twice the index's size
-    in memory at once (over half a gigabyte an edition for a city of 710 units)."""
-    index = search.search_index
-    config = {key: search.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+def entry_json(entry: Entry) -> bytes:
+    """One search entry as the search plugin writes it (`generate_search_index`)."""
+    return json.dumps(entry, separators=(",", ":"), default=str).encode("utf-8")
 
-    def dumps(value: Any) -> bytes:
-        return json.dumps(value, separators=(",", ":"), default=str).encode("utf-8")
+
+def index_parts(files: "Files", built: Spool, old: Mapping[str, list[Entry]]) -> Iterator[bytes]:
+    """The whole index, page by page in the order a complete build adds them (each page's
+    entries as JSON joined by commas): the entries of the pages built now (`built`, by source),
+    for every other page its entries in the previous index (`old`, by address)."""
+    for f in files.documentation_pages():
+        if f.src_uri in built:
+            yield built.get(f.src_uri)
+        elif f.url in old:
+            yield b",".join(entry_json(e) for e in old[f.url])
+
+
+def write_index(path: Path, config: Mapping[str, Any], parts: Iterable[bytes]) -> None:
+    """The search index as the plugin writes it (the same bytes), from `parts` of its list of
+    entries (JSON, each a run of whole entries joined by commas), one part at a time: the plugin
+    holds every entry until the end, then makes the whole JSON text, then its bytes (gigabytes
+    for a city of 710 units)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
-        f.write(b'{"config":' + dumps(config) + b',"docs":[')
-        for i, entry in enumerate(index.entries):
-            f.write(b"," + dumps(entry) if i else dumps(entry))
+        f.write(b'{"config":' + json.dumps(config, separators=(",", ":")).encode("utf-8") + b',"docs":[')
+        first = True
+        for part in parts:
+            if part:
+                f.write(part if first else b"," + part)
+                first = False
         f.write(b"]}")
