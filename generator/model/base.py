@@ -1,7 +1,7 @@
 """Shared building blocks: the strict base model, id types, visibility."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -45,6 +45,35 @@ class Model(BaseModel):
         validate_default=False,
         use_attribute_docstrings=False,
     )
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of the fields given (pydantic's `model_fields_set`) among the objects
+        given the same fields. Pydantic makes one set per object, a third of a large city's
+        memory (each edition's process copies it again); the models are frozen, so no object
+        adds a name to the set it shares (a copy, `model_copy`, gets a set of its own)."""
+        names = self.__pydantic_fields_set__
+        shared = _FIELD_SETS.setdefault(frozenset(names), names)
+        if shared is not names:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+
+#: one set of field names per distinct set (`Model.model_post_init`)
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+M = TypeVar("M", bound=Model)
+
+
+def copied(model: M, update: dict[str, Any]) -> M:
+    """`model` with the fields in `update` replaced (not validated, as `model_copy`), or `model`
+    itself when each value in `update` is equal to the field's and of its type: a filtered view
+    (the public edition) then holds a copy only of what it changes. A copy shares its set of
+    given fields (`Model.model_post_init`)."""
+    if all(type(value) is type(old := getattr(model, name)) and value == old for name, value in update.items()):
+        return model
+    made = model.model_copy(update=update)
+    names = made.__pydantic_fields_set__
+    object.__setattr__(made, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(names), names))
+    return made
 
 
 class Visible(Model):

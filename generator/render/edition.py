@@ -30,6 +30,7 @@ from typing import Literal
 from ..i18n import N_
 from ..model import (ActionPlan, City, Department, Measure, Objective, ResultsFile, Scale, SubMap,
                      Unit)
+from ..model.base import copied
 from .lazytext import Names
 
 Edition = Literal["public", "internal"]
@@ -90,8 +91,8 @@ def public_city(city: City) -> City:
     units = {e.id: public_unit(city.units[e.id], city_theme_ids)
              for e in entries if e.id in city.units}
     return City(
-        info=info.model_copy(update={"themes": themes}),
-        registry=city.registry.model_copy(update={"units": entries}),
+        info=copied(info, {"themes": themes}),
+        registry=copied(city.registry, {"units": entries}),
         glossary=city.glossary,
         units=units,
         root=city.root,
@@ -128,7 +129,7 @@ class _UnitFilter:
         return ref
 
     def objective(self, o: Objective) -> Objective:
-        return o.model_copy(update={
+        return copied(o, {
             "drives": [x for x in o.drives if x in self.objective_ids],
             "supports": [x for x in o.supports if x in self.objective_ids],
             "theme": o.theme if o.theme in self.theme_ids else None,
@@ -139,7 +140,7 @@ class _UnitFilter:
         return [self.objective(o) for o in objs if o.id in self.objective_ids]
 
     def measure(self, m: Measure) -> Measure:
-        return m.model_copy(update={
+        return copied(m, {
             "owner": self.owner(m.owner), "tracker": self.owner(m.tracker),
             "derives_from": m.derives_from if m.derives_from in self.measure_ids else None})
 
@@ -147,7 +148,7 @@ class _UnitFilter:
         return [self.measure(m) for m in ms if m.id in self.measure_ids]
 
     def department(self, d: Department) -> Department:
-        return d.model_copy(update={
+        return copied(d, {
             "head": self.owner(d.head),
             "objectives": self.objectives(d.objectives),
             "measures": self.measures(d.measures),
@@ -164,7 +165,7 @@ class _UnitFilter:
             kept = [x for x in s.objectives if x in self.objective_ids]
             if not kept:
                 return None
-            return s.model_copy(update={"objectives": kept})
+            return copied(s, {"objectives": kept})
         return s
 
     def action(self, a: ActionPlan) -> ActionPlan | None:
@@ -173,12 +174,12 @@ class _UnitFilter:
         kept = [x for x in a.objectives if x in self.objective_ids]
         if not kept:
             return None
-        return a.model_copy(update={
+        return copied(a, {
             "objectives": kept, "owner": self.owner(a.owner), "tracker": self.owner(a.tracker),
-            "milestones": [m.model_copy(update={"tracker": self.owner(m.tracker)}) for m in a.milestones]})
+            "milestones": [copied(m, {"tracker": self.owner(m.tracker)}) for m in a.milestones]})
 
     def scale(self, s: Scale) -> Scale:
-        return s.model_copy(update={
+        return copied(s, {
             "items": [i for i in s.items if i.measure in self.measure_ids],
             "bonus": [a for a in s.bonus if not a.internal],
             "deductions": [a for a in s.deductions if not a.internal],
@@ -189,7 +190,7 @@ class _UnitFilter:
         scale = self.unit.scales.get(period)
         hidden_adj = frozenset(a.id for a in (scale.bonus + scale.deductions + scale.veto)
                                if a.internal) if scale else frozenset()
-        return r.model_copy(update={
+        return copied(r, {
             "actuals": {k: v for k, v in r.actuals.items() if k in self.measure_ids},
             "bonus": {k: v for k, v in r.bonus.items() if k not in hidden_adj},
             "deductions": {k: v for k, v in r.deductions.items() if k not in hidden_adj},
@@ -201,8 +202,8 @@ class _UnitFilter:
         u = self.unit
         info = u.info
         if info is not None:
-            info = info.model_copy(update={"themes": [
-                t.model_copy(update={"aligns_to": [c for c in t.aligns_to if c in self.city_theme_ids]})
+            info = copied(info, {"themes": [
+                copied(t, {"aligns_to": [c for c in t.aligns_to if c in self.city_theme_ids]})
                 for t in self.themes], "heads": [h for h in info.heads if self.owner(h) is not None]})
         publish = u.rules.publish_results
         results = {p: self.results(p, r) for p, r in u.results.items() if publish and r.published}
@@ -219,7 +220,7 @@ class _UnitFilter:
             measures=tuple(self.measures(u.measures)),
             actions=tuple(a for a in (self.action(x) for x in u.actions) if a is not None),
             departments=tuple(self.department(d) for d in self.departments_src),
-            posts=tuple(p.model_copy(update={"department": p.department
+            posts=tuple(copied(p, {"department": p.department
                                              if p.department not in self.hidden_departments else None})
                         for p in self.posts),
             people=(),

@@ -263,26 +263,34 @@ class MapRenderer:
         return clean_svg(raw, spec.title)
 
     def prefetch(self, specs: Sequence[MapSpec]) -> None:
-        """Draw the maps of `specs` that are not cached in one Graphviz run (starting `dot` costs
-        far more than drawing a map), into the cache (or, without one, kept for `render`). A
-        batch Graphviz cannot draw is left to `render`, which names the map that fails."""
+        """Draw the maps of `specs` that are not cached, `BATCH` to a Graphviz run (starting
+        `dot` costs far more than drawing a map; a run's output is held whole, so not all maps
+        of a large city at once), into the cache (or, without one, kept for `render`). A batch
+        Graphviz cannot draw is left to `render`, which names the map that fails."""
         todo: dict[str, MapSpec] = {}
         for spec in specs:
             key = spec_key(spec)
             if key not in todo and not self._has(key):
                 todo[key] = spec
-        if len(todo) < 2:
-            return
-        try:
-            drawn = _run_graphviz_batch([map_dot(s) for s in todo.values()])
-        except RenderError:
-            return
-        for key, svg in zip(todo, drawn):
-            path = self._path(key)
-            if path is None:
-                self._fresh[key] = svg
-            else:
-                atomic_write(path, svg.encode("utf-8"))
+        keys = list(todo)
+        for start in range(0, len(keys), BATCH):
+            batch = keys[start:start + BATCH]
+            if len(batch) < 2:
+                continue
+            try:
+                drawn = _run_graphviz_batch([map_dot(todo[key]) for key in batch])
+            except RenderError:
+                continue
+            for key, svg in zip(batch, drawn):
+                path = self._path(key)
+                if path is None:
+                    self._fresh[key] = svg
+                else:
+                    atomic_write(path, svg.encode("utf-8"))
+
+
+#: maps drawn by one Graphviz run (`MapRenderer.prefetch`)
+BATCH = 100
 
 
 def _run_graphviz(dot: str, title: str, unit: str | None) -> str:

@@ -100,3 +100,16 @@ def test_scores_use_all_measures_but_only_published_results(mini_city):
     internal = Scores(view(mini_city, "internal"))
     assert internal.latest("mini-town").period.id == "2009"    # unpublished: internal edition only
     assert internal.score("mini-town", "2008").total == pytest.approx(latest.score.total)
+
+
+def test_the_public_city_shares_what_it_does_not_filter(mini_city):
+    public = public_city(mini_city)
+    shared = changed = 0
+    for uid, unit in public.units.items():
+        source = {o.id: o for o in mini_city.units[uid].objectives}
+        for o in unit.objectives:
+            same = o is source[o.id]
+            shared, changed = shared + same, changed + (not same)
+            if same:   # nothing hidden among what it names
+                assert all(x in {p.id for p in unit.objectives} for x in o.drives)
+    assert shared and changed   # the mini city has both kinds

@@ -244,6 +244,24 @@ def test_prefetch_draws_in_one_run_what_each_run_would_draw(tmp_path, monkeypatc
     assert [uncached.render(s) for s in specs] == alone and len(runs) == 2
 
 
+def test_prefetch_draws_a_batch_at_a_time(tmp_path, monkeypatch):
+    """A large city's maps are drawn `BATCH` to a run (a run's output is held whole)."""
+    from generator.render import maps
+
+    sizes = []
+    real = maps._run_graphviz_batch
+    monkeypatch.setattr(maps, "_run_graphviz_batch", lambda dots: sizes.append(len(dots)) or real(dots))
+    monkeypatch.setattr(maps, "BATCH", 2)
+    specs = _three() + [MapSpec("map-x", "地图x", P, [obj("T", "top", name="另一个目标")], {}, "index.html#")]
+    r = MapRenderer(tmp_path)
+    r.prefetch(specs)
+    assert sizes == [2, 2] and len(list(tmp_path.glob("*.svg"))) == 4
+    monkeypatch.setattr(maps, "BATCH", 3)
+    sizes.clear()
+    MapRenderer(tmp_path / "other").prefetch(specs)   # a last batch of one is drawn by render
+    assert sizes == [3] and len(list((tmp_path / "other").glob("*.svg"))) == 3
+
+
 def test_a_batch_graphviz_cannot_draw_is_left_to_each_map(tmp_path, monkeypatch):
     from generator.render import maps
 
