@@ -9,6 +9,10 @@ from ..problems import Mark
 from .yamlfile import Loc, YamlDoc
 
 
+#: the values `Locator._walk` looks into
+_CONTAINERS = (BaseModel, list, tuple, dict)
+
+
 class Locator:
     """Maps model objects (by identity) back to the YAML node they were built from."""
 
@@ -22,16 +26,20 @@ class Locator:
         self._walk(doc.path, model, ())
 
     def _walk(self, path: str, value: Any, loc: Loc) -> None:
+        """Record every model object in `value` (a field's value, where `loc` leads to it);
+        text and numbers hold none and are not visited (most of a file's values)."""
         if isinstance(value, BaseModel):
             self._where[id(value)] = (path, loc)
             self._keep.append(value)
-            for name in type(value).model_fields:
-                self._walk(path, getattr(value, name), loc + (name,))
+            items: Any = value.__dict__.items()   # its fields (a frozen model has no others)
         elif isinstance(value, (list, tuple)):
-            for i, item in enumerate(value):
-                self._walk(path, item, loc + (i,))
+            items = enumerate(value)
         elif isinstance(value, dict):
-            for key, item in value.items():
+            items = value.items()
+        else:
+            return
+        for key, item in items:
+            if isinstance(item, _CONTAINERS):
                 self._walk(path, item, loc + (key,))
 
     def file_of(self, obj: Any) -> str | None:

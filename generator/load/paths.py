@@ -27,14 +27,32 @@ class Tree:
             self.real = root.resolve()
         except (OSError, RuntimeError):
             self.real = root.absolute()
+        self._folders: dict[str, str | None] = {}
 
     def inside(self, path: Path) -> bool:
         """True when `path`, links resolved, lies in the tree (a link loop does not)."""
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError):
+        real = self._real(str(path))
+        if real is None:
             return False
-        return real == self.real or self.real in real.parents
+        top = str(self.real)
+        return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+    def _real(self, path: str) -> str | None:
+        """`path` with every link resolved (None: a loop): a file that is not a link lies where
+        its folder, resolved once per folder, does."""
+        folder, name = os.path.split(path)
+        if name and not os.path.islink(path):
+            parent = self._real_folder(folder)
+            return os.path.join(parent, name) if parent is not None else None
+        return self._real_folder(path)
+
+    def _real_folder(self, folder: str) -> str | None:
+        if folder not in self._folders:   # one check reads the tree as it is now: kept for it only
+            try:
+                self._folders[folder] = str(Path(folder).resolve())
+            except (OSError, RuntimeError):
+                self._folders[folder] = None
+        return self._folders[folder]
 
     def refusal(self, path: Path, display: str) -> Problem:
         if path.is_dir():
