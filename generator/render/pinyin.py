@@ -92,6 +92,13 @@ def save_cache() -> None:
         pass   # a cache that cannot be written only costs time
 
 
+def load() -> None:
+    """Load pypinyin's dictionaries now (`site.segment.share_dictionaries`)."""
+    from pypinyin import Style, lazy_pinyin
+
+    lazy_pinyin("中文", style=Style.NORMAL)
+
+
 def sort_key(text: str) -> SortKey:
     """Per character: its pinyin without tone, with tone number, the character (Latin letters
     and digits stand for themselves, lower-cased)."""

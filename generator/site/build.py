@@ -41,10 +41,12 @@ from . import gitdates, history
 from .errors import BuildError
 from ..i18n import use_language
 from .mkdocs_config import THEME_DIR, dump, edition_config
-from .editions import EditionReport, build_edition, in_parallel, use_render_caches
-from .mkdocs_run import mkdocs_build
+from .editions import EditionReport, build_edition, in_parallel, manifest_file, use_render_caches
+from .incremental import load_manifest
+from .mkdocs_run import mkdocs_build, release_memory
 from .portal import Portal, site_config, theme_folder
 from .publish import OutputLock
+from .segment import share_dictionaries
 from .stage import StageReport, stage_stream, write_if_changed
 from .unitreuse import UnitReuse, city_key, read_digests
 
@@ -214,6 +216,7 @@ def _frozen() -> Iterator[None]:
     city's size times the number of collections, and would copy the memory a forked edition
     shares with this process."""
     gc.collect()
+    release_memory()   # what check freed (its parsed files, positions) is not carried into the editions
     gc.freeze()
     try:
         yield
@@ -228,6 +231,10 @@ def _build(prep: Prepared, chosen: list[Edition], out_dir: Path,
         maps = MapRenderer(cache / "maps" if cache is not None else None)
         use_render_caches(cache)
         theme = theme_dir if theme_dir is not None else theme_folder(portal, stage_root)
+
+        if len(chosen) > 1 and (cache is None or all(
+                load_manifest(manifest_file(cache, out_dir / e)) is None for e in chosen)):
+            share_dictionaries()   # every edition is built whole: each will load them
 
         def job(edition: Edition) -> Callable[[], EditionReport]:
             site_dir = out_dir / edition

@@ -306,10 +306,11 @@ class BuildHooks(BasePlugin):
 
     @event_priority(-100)   # the page is rendered: MkDocs writes `output` and needs no more of it
     def on_post_page(self, output: str, *, page: "Page", config: "MkDocsConfig") -> str:
-        """Let go of the page's HTML (and, outside the navigation, whose titles every page
-        shows, of its Markdown): MkDocs keeps every page until the build ends, which for a large
-        city is gigabytes."""
+        """Let go of the page's HTML and table of contents (and, outside the navigation, whose
+        titles every page shows, of its Markdown): MkDocs keeps every page until the build ends,
+        which for a large city is gigabytes. Its anchors stay for MkDocs' check of links."""
         page.content = None
+        page.toc = []   # type: ignore[assignment]   # as before the page was read
         if page.file.src_uri not in self.in_nav:
             page.markdown = None
         self.pages += 1

@@ -50,7 +50,7 @@ def plain_jieba() -> None:
     behind `jieba.cut`) and nothing removes it, so a build would segment, and index, its text
     with the words of every edition built before it in this process (the internal edition's
     names in the public index). Called before jieba segments anything in a build."""
-    global _JIEBA_PLAIN
+    global _JIEBA_PLAIN, _UNUSED
     jieba = import_jieba()
     dt = jieba.dt
     if _JIEBA_PLAIN is None:
@@ -58,10 +58,33 @@ def plain_jieba() -> None:
     freq, total = _JIEBA_PLAIN
     with dt.lock:
         dt.dictionary = jieba.DEFAULT_DICT
-        dt.FREQ, dt.total = dict(freq), total
+        if _UNUSED is None or dt.FREQ is not _UNUSED:
+            dt.FREQ = dict(freq)
+        _UNUSED = None   # a copy made by `share_dictionaries` serves once: then it is in use
+        dt.total = total
         dt.user_word_tag_tab = {}
         dt.initialized = True
     jieba.finalseg.Force_Split_Words.clear()   # words a user dictionary gave frequency 0
+
+
+#: jieba's plain dictionary copied into its global tokenizer by `share_dictionaries` and not
+#: used since (the next `plain_jieba` takes it as it is instead of copying it again)
+_UNUSED: dict[str, int] | None = None
+
+
+def share_dictionaries() -> None:
+    """Load the dictionaries every edition's build reads, jieba's (the maps' labels, the search
+    index) and pypinyin's (pinyin order), in this process, before it forks the editions' processes:
+    they then share one copy (over 100 MB each) instead of each loading its own. Worth it only
+    when each edition will need them (a first build): a build that renders little loads neither."""
+    global _UNUSED
+    from ..render import pinyin
+    from ..render.wordbreak import words
+
+    words("战略地图")   # jieba's dictionary, and the maps' tokenizer on it
+    plain_jieba()
+    _UNUSED = import_jieba().dt.FREQ
+    pinyin.load()
 
 
 def _han() -> Callable[[str], list[str]]:

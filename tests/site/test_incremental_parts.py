@@ -56,6 +56,31 @@ def test_cached_segmentation_is_materials(tmp_path: Path) -> None:
     assert not second.jieba_loaded
 
 
+def test_shared_dictionaries_serve_one_build_then_each_starts_plain(tmp_path: Path) -> None:
+    """The plain copy `share_dictionaries` makes before the editions fork is taken once, as it is;
+    a user dictionary loaded into it never reaches the next build (the public edition's index
+    must not carry the internal edition's names)."""
+    import jieba
+
+    segment.share_dictionaries()
+    shared = jieba.dt.FREQ
+    segment.plain_jieba()
+    assert jieba.dt.FREQ is shared                      # taken, not copied again
+    jieba.load_userdict(str(_dict(tmp_path, "内部专用名词甲乙 1000\n")))
+    assert "内部专用名词甲乙" in jieba.dt.FREQ
+    segment.plain_jieba()
+    assert jieba.dt.FREQ is not shared and "内部专用名词甲乙" not in jieba.dt.FREQ
+    user_dict = _dict(tmp_path, "小河朝鲜族乡 1000\n特色产业 1000\n")
+    after = segment.CachedSegmenter(user_dict, None)
+    assert [_without_parts(after.segment(t)) for t in TEXTS] == [material_segment(t, user_dict) for t in TEXTS]
+
+
+def _dict(folder: Path, text: str) -> Path:
+    path = folder / f"dict-{abs(hash(text))}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_the_reproduced_method_is_the_installed_one() -> None:
     from material.plugins.search.plugin import SearchPlugin
 
