@@ -276,7 +276,7 @@ class BuildHooks(BasePlugin):
         if self.inc is not None:
             self.inc.navigation(nav, config)
 
-    @event_priority(-100)   # every plugin and hook has seen the HTML
+    @event_priority(-10_000)   # last: every plugin and hook (a portal's too) has seen the HTML
     def on_page_content(self, html: str, *, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
         """Set the page's HTML aside until the page is built (`on_page_context`): MkDocs
         converts every page before it builds the first. Its Markdown is not needed either when
@@ -286,7 +286,7 @@ class BuildHooks(BasePlugin):
             page.markdown = ""
         return ""
 
-    @event_priority(100)    # before any other plugin reads the page's HTML
+    @event_priority(10_000)    # first: before any other plugin reads the page's HTML
     def _html_back(self, context: Any, *, page: "Page", config: "MkDocsConfig", nav: "Navigation") -> Any:
         if page.file.src_uri in self.html:
             page.content = self.html.get(page.file.src_uri).decode("utf-8")

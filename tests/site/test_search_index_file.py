@@ -46,3 +46,30 @@ def test_a_built_site_has_one_index_written_by_us(example_site) -> None:
         raw = (edition / "search" / "search_index.json").read_bytes()
         data = json.loads(raw)
         assert data["docs"] and json.dumps(data, separators=(",", ":")).encode("utf-8") == raw
+
+
+def test_a_pages_html_waits_on_disk_between_conversion_and_build(tmp_path) -> None:
+    """MkDocs converts every page before it builds the first: the build hooks keep each page's
+    HTML on disk meanwhile, give it back before any other plugin reads it, and let it go once
+    the page is written (its Markdown too, when its front matter has the title)."""
+    from types import SimpleNamespace
+
+    from generator.site.incremental import BuildHooks
+
+    hooks = BuildHooks(None, None, None)
+    hooks.html.folder = tmp_path
+    titled = SimpleNamespace(file=SimpleNamespace(src_uri="units/甲/index.md"), meta={"title": "甲"},
+                             markdown="# 甲\n" * 1000, content=None, toc=["x"])
+    untitled = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), meta={}, markdown="# 关于", content=None)
+    for page, html in ((titled, "<h1>甲</h1>" * 1000), (untitled, "<h1>关于</h1>")):
+        page.content = hooks.on_page_content(html, page=page, config=None, files=None)
+    assert (titled.content, titled.markdown, untitled.content, untitled.markdown) == ("", "", "", "# 关于")
+    handlers = BuildHooks.on_page_context.methods
+    assert [h.mkdocs_priority for h in handlers] == [10_000, -100]   # first, and after the search plugin
+    handlers[0](hooks, {}, page=titled, config=None, nav=None)
+    assert titled.content == "<h1>甲</h1>" * 1000
+    hooks.in_nav = {"units/甲/index.md"}
+    hooks.on_post_page("<html>", page=titled, config=None)
+    assert (titled.content, titled.toc, titled.markdown) == (None, [], "")
+    hooks.close()
+    assert "units/甲/index.md" not in hooks.html
