@@ -41,7 +41,7 @@ class Tree:
         """`path` with every link resolved (None: a loop): a file that is not a link lies where
         its folder, resolved once per folder, does."""
         folder, name = os.path.split(path)
-        if name and not os.path.islink(path):
+        if name not in ("", ".", "..") and not os.path.islink(path):
             parent = self._real_folder(folder)
             return os.path.join(parent, name) if parent is not None else None
         return self._real_folder(path)

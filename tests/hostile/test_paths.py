@@ -81,3 +81,24 @@ def test_article_linked_to_outside_is_refused_and_not_read(tmp_path):
     assert errors(result) == [("BSC007", "content/articles/x.md", 1, 1)]
     assert result.articles == []
     assert all(SECRET not in p.message for p in result.problems)
+
+
+def test_a_file_is_placed_by_its_resolved_folder_and_dots_or_links_by_resolving_it_whole(tmp_path):
+    """`Tree.inside` resolves each folder once and places a file that is no link in it; a link,
+    `.` or `..` is resolved whole, as before (a link loop is outside)."""
+    from generator.load.paths import Tree
+
+    root = tmp_path / "scorecards"; (root / "units" / "a").mkdir(parents=True)
+    (root / "units" / "a" / "x.yml").write_text("a: 1")
+    outside = tmp_path / "out"; outside.mkdir(); (outside / "y.yml").write_text("")
+    os.symlink(outside / "y.yml", root / "units" / "a" / "link.yml")
+    os.symlink(outside, root / "units" / "b")
+    os.symlink(root / "units" / "a", root / "units" / "c")
+    t = Tree(root, "scorecards")
+    assert t.inside(root / "units" / "a" / "x.yml") and t.inside(root) and t.inside(root / "units" / "c" / "x.yml")
+    assert not t.inside(root / "..") and not t.inside(root / "units" / ".." / "..")
+    assert not t.inside(root / "units" / "a" / "link.yml") and not t.inside(root / "units" / "b" / "y.yml")
+    assert not t.inside(root / "units" / "b")
+    assert t.inside(root / "units" / "missing.yml")
+    os.symlink(root / "units" / "loop", root / "units" / "loop")
+    assert not t.inside(root / "units" / "loop" / "z.yml")
