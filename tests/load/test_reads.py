@@ -54,3 +54,31 @@ def test_problems_of_an_unchanged_file_are_reported_every_time(city: Path) -> No
     assert first.errors
     again = check_tree(city, reads=reads)
     assert again.errors == first.errors == check_tree(city).errors
+
+
+def test_check_pauses_the_cycle_collector_and_restores_it(monkeypatch) -> None:
+    """`check` reads with Python's cycle collector paused (it would walk the growing model again
+    and again), and leaves it as it found it, even when reading fails."""
+    import gc
+
+    import generator.check as check
+    from tests.conftest import MINI_SITE
+
+    seen = []
+    real = check.load_city
+    monkeypatch.setattr(check, "load_city", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    assert gc.isenabled()
+    assert check.check_tree(MINI_SITE / "scorecards").ok
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        check.check_tree(MINI_SITE / "scorecards")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(check, "load_city", lambda *a: 1 / 0)
+    try:
+        check.check_tree(MINI_SITE / "scorecards")
+    except ZeroDivisionError:
+        pass
+    assert gc.isenabled()
