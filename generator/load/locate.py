@@ -1,7 +1,7 @@
 """Where each model object came from: file and position, for messages and edit links."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import BaseModel
 
@@ -31,7 +31,7 @@ class Locator:
         if isinstance(value, BaseModel):
             self._where[id(value)] = (path, loc)
             self._keep.append(value)
-            items: Any = value.__dict__.items()   # its fields (a frozen model has no others)
+            items: Iterable[tuple[Any, Any]] = value.__dict__.items()   # its fields, and nothing else
         elif isinstance(value, (list, tuple)):
             items = enumerate(value)
         elif isinstance(value, dict):

@@ -18,6 +18,7 @@ from .people import PostsFile, Post, PersonFile, Person, PostAssignment, Persona
 from .results import ResultsFile, Actual, TraditionalResult, PersonResult, LeadershipAdjustment
 from .approval import Approval
 from .article import ArticleMeta
+from .base import copied
 
 __all__ = [
     "City", "Unit",
@@ -34,4 +35,5 @@ __all__ = [
     "PostsFile", "Post", "PersonFile", "Person", "PostAssignment", "PersonalMeasure",
     "ResultsFile", "Actual", "TraditionalResult", "PersonResult", "LeadershipAdjustment", "Approval",
     "ArticleMeta",
+    "copied",
 ]

@@ -51,14 +51,18 @@ class Model(BaseModel):
         given the same fields. Pydantic makes one set per object, a third of a large city's
         memory (each edition's process copies it again); the models are frozen, so no object
         adds a name to the set it shares (a copy, `model_copy`, gets a set of its own)."""
-        names = self.__pydantic_fields_set__
-        shared = _FIELD_SETS.setdefault(frozenset(names), names)
-        if shared is not names:
-            object.__setattr__(self, "__pydantic_fields_set__", shared)
+        _share_fields_set(self)
 
 
 #: one set of field names per distinct set (`Model.model_post_init`)
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _share_fields_set(model: BaseModel) -> None:
+    names = model.__pydantic_fields_set__
+    shared = _FIELD_SETS.setdefault(frozenset(names), names)
+    if shared is not names:
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 M = TypeVar("M", bound=Model)
 
@@ -71,8 +75,7 @@ def copied(model: M, update: dict[str, Any]) -> M:
     if all(type(value) is type(old := getattr(model, name)) and value == old for name, value in update.items()):
         return model
     made = model.model_copy(update=update)
-    names = made.__pydantic_fields_set__
-    object.__setattr__(made, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(names), names))
+    _share_fields_set(made)
     return made
 
 

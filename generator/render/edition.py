@@ -29,8 +29,7 @@ from typing import Literal
 
 from ..i18n import N_
 from ..model import (ActionPlan, City, Department, Measure, Objective, ResultsFile, Scale, SubMap,
-                     Unit)
-from ..model.base import copied
+                     Unit, copied)
 from .lazytext import Names
 
 Edition = Literal["public", "internal"]
@@ -221,7 +220,7 @@ class _UnitFilter:
             actions=tuple(a for a in (self.action(x) for x in u.actions) if a is not None),
             departments=tuple(self.department(d) for d in self.departments_src),
             posts=tuple(copied(p, {"department": p.department
-                                             if p.department not in self.hidden_departments else None})
+                                   if p.department not in self.hidden_departments else None})
                         for p in self.posts),
             people=(),
             scales={p: self.scale(s) for p, s in u.scales.items()},

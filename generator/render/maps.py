@@ -52,6 +52,8 @@ PAD_X = 10.0
 PAD_Y = 7.0
 MIN_BOX_W = 100.0
 EM_FACTOR = 1.04
+#: maps drawn by one Graphviz run (`MapRenderer.prefetch`)
+BATCH = 100
 
 
 def wrap(s: str, width: float = WRAP_EM) -> list[str]:
@@ -288,9 +290,6 @@ class MapRenderer:
                 else:
                     atomic_write(path, svg.encode("utf-8"))
 
-
-#: maps drawn by one Graphviz run (`MapRenderer.prefetch`)
-BATCH = 100
 
 
 def _run_graphviz(dot: str, title: str, unit: str | None) -> str:

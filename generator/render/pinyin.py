@@ -96,7 +96,7 @@ def load() -> None:
     """Load pypinyin's dictionaries now (`site.segment.share_dictionaries`)."""
     from pypinyin import Style, lazy_pinyin
 
-    lazy_pinyin("中文", style=Style.NORMAL)
+    lazy_pinyin("中文", style=Style.NORMAL)   # i18n: data
 
 
 def sort_key(text: str) -> SortKey:

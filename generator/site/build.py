@@ -42,7 +42,6 @@ from .errors import BuildError
 from ..i18n import use_language
 from .mkdocs_config import THEME_DIR, dump, edition_config
 from .editions import EditionReport, build_edition, in_parallel, manifest_file, use_render_caches
-from .incremental import load_manifest
 from .mkdocs_run import mkdocs_build, release_memory
 from .portal import Portal, site_config, theme_folder
 from .publish import OutputLock
@@ -224,6 +223,14 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+def first_build(cache: Path | None, site_dirs: list[Path]) -> bool:
+    """No site in `site_dirs` was built before with `cache` (nor is jieba's segmentation kept
+    there): each will be built whole and load jieba's and pypinyin's dictionaries."""
+    if cache is None:
+        return True
+    return not any(manifest_file(cache, d).is_file() for d in site_dirs) and not any((cache / "jieba").glob("*.pickle"))
+
+
 def _build(prep: Prepared, chosen: list[Edition], out_dir: Path,
            stage_root: Path, cache: Path | None, theme_dir: Path | None, base: dict[str, Any],
            portal: Portal) -> list[EditionReport]:
@@ -232,8 +239,7 @@ def _build(prep: Prepared, chosen: list[Edition], out_dir: Path,
         use_render_caches(cache)
         theme = theme_dir if theme_dir is not None else theme_folder(portal, stage_root)
 
-        if len(chosen) > 1 and (cache is None or all(
-                load_manifest(manifest_file(cache, out_dir / e)) is None for e in chosen)):
+        if len(chosen) > 1 and first_build(cache, [out_dir / e for e in chosen]):
             share_dictionaries()   # every edition is built whole: each will load them
 
         def job(edition: Edition) -> Callable[[], EditionReport]:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .mkdocs_config import HOOKS
 from .searchlean import lean
 from .segment import CachedSegmenter, attach
 from .spool import Spool
@@ -46,6 +47,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MANIFEST_VERSION = 1
+#: the plugins every edition's build has (Material's search and the package's hooks) and the name
+#: the build hooks are added under
+OWN_PLUGINS = frozenset({"search", "material/search", *(str(h) for h in HOOKS)})
+PLUGIN_NAME = "bscportal/build"
 INDEX = "search/search_index.json"
 
 Entry = dict[str, Any]
@@ -241,6 +246,8 @@ class BuildHooks(BasePlugin):
         self.html = Spool()
         self.entries = Spool()
         self.in_nav: set[str] = set()
+        #: whether pages' HTML and Markdown are set aside (only with no plugins but ours)
+        self.aside = False
         self.pages = 0
         #: called every hundred pages to give freed memory back to the system
         self.release: Callable[[], None] | None = None
@@ -253,6 +260,9 @@ class BuildHooks(BasePlugin):
             lean(self.search.search_index)
         spools = Path(config.docs_dir).parent   # the staging folder: the site's own disk
         self.html.folder = self.entries.folder = spools
+        # another plugin or a portal's hook may read any page's HTML or Markdown at any event
+        # (Material's tags plugin fills its listings in `on_env`): then MkDocs keeps them
+        self.aside = all(name in OWN_PLUGINS or name == PLUGIN_NAME for name in config.plugins)
 
     @event_priority(-100)
     def on_files(self, files: "Files", *, config: "MkDocsConfig") -> None:
@@ -281,6 +291,8 @@ class BuildHooks(BasePlugin):
         """Set the page's HTML aside until the page is built (`on_page_context`): MkDocs
         converts every page before it builds the first. Its Markdown is not needed either when
         its title is in its front matter (the title is all the navigation reads)."""
+        if not self.aside:
+            return html
         self.html.put(page.file.src_uri, html.encode("utf-8"))
         if "title" in page.meta:
             page.markdown = ""
@@ -325,7 +337,7 @@ class BuildHooks(BasePlugin):
             assert self.files is not None
             old = self.inc.old_entries if self.inc is not None and not self.inc.full else {}
             header = {key: search.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
-            write_index(Path(config.site_dir) / INDEX, header, index_parts(self.files, self.entries, old))
+            write_index(Path(config.site_dir) / INDEX, entry_json(header), index_parts(self.files, self.entries, old))
             search.config.enabled = False   # written: the plugin's own on_post_build does nothing
         self.close()
 
@@ -353,14 +365,14 @@ def index_parts(files: "Files", built: Spool, old: Mapping[str, list[Entry]]) ->
             yield b",".join(entry_json(e) for e in old[f.url])
 
 
-def write_index(path: Path, config: Mapping[str, Any], parts: Iterable[bytes]) -> None:
-    """The search index as the plugin writes it (the same bytes), from `parts` of its list of
-    entries (JSON, each a run of whole entries joined by commas), one part at a time: the plugin
-    holds every entry until the end, then makes the whole JSON text, then its bytes (gigabytes
-    for a city of 710 units)."""
+def write_index(path: Path, config: bytes, parts: Iterable[bytes]) -> None:
+    """The search index as the plugin writes it (the same bytes), from its `config` (JSON) and
+    `parts` of its list of entries (JSON, each a run of whole entries joined by commas), one
+    part at a time: the plugin holds every entry until the end, then makes the whole JSON text,
+    then its bytes (gigabytes for a city of 710 units)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
-        f.write(b'{"config":' + json.dumps(config, separators=(",", ":")).encode("utf-8") + b',"docs":[')
+        f.write(b'{"config":' + config + b',"docs":[')
         first = True
         for part in parts:
             if part:

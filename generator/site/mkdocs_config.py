@@ -36,6 +36,8 @@ CELL_SPACE_HOOK = Path(__file__).resolve().parent / "cellspace.py"
 #: Markdown extension and MkDocs hook that set the raw HTML blocks of generated pages aside
 RAW_BLOCKS = "generator.site.rawblocks"
 RAW_BLOCKS_HOOK = Path(__file__).resolve().parent / "rawblocks_hook.py"
+#: the package's hooks, in the order every edition's configuration lists them
+HOOKS = (RAW_BLOCKS_HOOK, SANITIZE_HOOK, CELL_SPACE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK)
 
 def city_section() -> str:
     """The title of the nav's city-wide section, where the results pages are added."""
@@ -183,7 +185,7 @@ def edition_config(city: City, edition: Edition, *, docs_dir: Path, site_dir: Pa
     # Material's search worker after the build (Chinese query segmentation, ids)
     apply_language(cfg, current())
     hooks = cfg.setdefault("hooks", [])
-    for hook in (RAW_BLOCKS_HOOK, SANITIZE_HOOK, CELL_SPACE_HOOK, UNIT_NAME_HOOK, SEARCH_HOOK):
+    for hook in HOOKS:
         if str(hook) not in hooks:
             hooks.append(str(hook))
     extensions = cfg.setdefault("markdown_extensions", [])

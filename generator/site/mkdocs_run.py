@@ -91,7 +91,7 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .incremental import BuildHooks
+    from .incremental import PLUGIN_NAME, BuildHooks
 
     jieba.setLogLevel(logging.WARNING)
     log = logging.getLogger("mkdocs")
@@ -109,7 +109,7 @@ def run_mkdocs(config_path: Path, overrides: dict[str, str], *, segmenter: Cache
             plain_jieba()   # the search plugin loads the user dictionary into jieba itself
         hooks = BuildHooks(search, segmenter if segmenting else None, incremental)
         hooks.release = release_memory
-        config.plugins["bscportal/build"] = hooks
+        config.plugins[PLUGIN_NAME] = hooks
         build(config, dirty=incremental is not None and not incremental.full)
     except (MkDocsException, jinja2.TemplateError, yaml.YAMLError) as exc:
         raise BuildError(mkdocs_failure(exc, handler.messages)) from None

@@ -81,7 +81,7 @@ def share_dictionaries() -> None:
     from ..render import pinyin
     from ..render.wordbreak import words
 
-    words("战略地图")   # jieba's dictionary, and the maps' tokenizer on it
+    words("战略地图")   # i18n: data (loads jieba's dictionary, and the maps' tokenizer on it)
     plain_jieba()
     _UNUSED = import_jieba().dt.FREQ
     pinyin.load()

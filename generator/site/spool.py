@@ -11,6 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
+from ..i18n import tr
+from .errors import BuildError
+
 
 class Spool:
     """Append-only store of byte strings by key, in an unnamed file in `folder` (None: the
@@ -29,11 +32,15 @@ class Spool:
         return len(self._where)
 
     def put(self, key: str, data: bytes) -> None:
-        if self._file is None:
-            folder = self.folder if self.folder is not None and self.folder.is_dir() else None
-            self._file = tempfile.TemporaryFile(dir=folder, prefix=".bscportal-spool-")
-        self._file.seek(self._end)
-        self._file.write(data)
+        """Keep `data` under `key`; `BuildError` when the disk cannot take it."""
+        try:
+            if self._file is None:
+                folder = self.folder if self.folder is not None and self.folder.is_dir() else None
+                self._file = tempfile.TemporaryFile(dir=folder, prefix=".bscportal-spool-")
+            self._file.seek(self._end)
+            self._file.write(data)
+        except OSError as exc:
+            raise self._failed(exc) from None
         self._where[key] = (self._end, len(data))
         self._end += len(data)
 
@@ -43,8 +50,16 @@ class Spool:
         if not size:
             return b""
         assert self._file is not None
-        self._file.seek(offset)
-        return self._file.read(size)
+        try:
+            self._file.seek(offset)
+            return self._file.read(size)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> BuildError:
+        where = self.folder if self.folder is not None else Path(tempfile.gettempdir())
+        return BuildError(tr("生成网站时无法在 {folder} 写入临时文件：{reason}。请确认磁盘有足够空间、文件夹可写",
+                             folder=where, reason=exc.strerror or exc))
 
     def close(self) -> None:
         if self._file is not None:

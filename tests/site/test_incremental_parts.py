@@ -135,3 +135,18 @@ def test_jobs_run_side_by_side_and_failures_reach_the_caller() -> None:
         in_parallel([fails, lambda: 1])
     with pytest.raises(BuildError, match="ZeroDivisionError"):
         in_parallel([lambda: 1 // 0, lambda: 1])
+
+
+def test_dictionaries_are_shared_only_for_a_first_build(tmp_path: Path) -> None:
+    from generator.site.build import first_build
+    from generator.site.editions import manifest_file
+
+    cache, sites = tmp_path / "cache", [tmp_path / "site" / "public", tmp_path / "site" / "internal"]
+    assert first_build(None, sites) and first_build(cache, sites)
+    (cache / "jieba").mkdir(parents=True)
+    (cache / "jieba" / "x.pickle").write_bytes(b"")
+    assert not first_build(cache, sites)          # the segmentation is kept: jieba may not load
+    (cache / "jieba" / "x.pickle").unlink()
+    manifest_file(cache, sites[1]).parent.mkdir(parents=True, exist_ok=True)
+    manifest_file(cache, sites[1]).write_text("{}")
+    assert not first_build(cache, sites)          # built before: incremental

@@ -18,10 +18,10 @@ def test_the_same_bytes_as_the_plugin(tmp_path) -> None:
     one, two = (entry_json(e) for e in index.entries)
     # pages with no entries write nothing, a page may have several
     for parts in ([one, two], [b"", one, b"", two, b""], [one + b"," + two]):
-        write_index(tmp_path / "search" / "search_index.json", config, iter(parts))
+        write_index(tmp_path / "search" / "search_index.json", entry_json(config), iter(parts))
         assert (tmp_path / "search" / "search_index.json").read_bytes() == expected
     index.entries = []
-    write_index(tmp_path / "empty.json", config, [b""])
+    write_index(tmp_path / "empty.json", entry_json(config), [b""])
     assert (tmp_path / "empty.json").read_bytes() == index.generate_search_index(None).encode("utf-8")
 
 
@@ -36,7 +36,44 @@ def test_a_spool_gives_back_what_was_put_and_leaves_no_file(tmp_path) -> None:
     assert len(spool) == 3 and list(tmp_path.iterdir()) == []   # unnamed: nothing to clean up
     spool.close()
     assert "a" not in spool
-    Spool(tmp_path / "gone").put("k", b"v")   # no such folder: the system's temporary one
+    elsewhere = Spool(tmp_path / "gone")   # no such folder: the system's temporary one
+    elsewhere.put("k", b"v")
+    assert elsewhere.get("k") == b"v"
+    elsewhere.close()
+
+
+def test_a_spool_that_cannot_write_says_so(tmp_path, monkeypatch) -> None:
+    import tempfile
+
+    import pytest
+
+    from generator.site.errors import BuildError
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    with pytest.raises(BuildError, match="磁盘有足够空间"):
+        Spool(tmp_path).put("a", b"x")
+
+
+def test_the_index_keeps_earlier_entries_of_pages_not_built_again() -> None:
+    """An incremental build: pages built now give their new entries, the others their entries
+    in the previous index, in the order of the site's pages; a page built with no entries (now
+    excluded from search) gives none."""
+    from types import SimpleNamespace
+
+    from generator.site.incremental import index_parts
+
+    pages = [SimpleNamespace(src_uri=f"{n}.md", url=f"{n}.html") for n in ("a", "b", "c", "d")]
+    files = SimpleNamespace(documentation_pages=lambda: pages)
+    built = Spool()
+    built.put("b.md", entry_json({"location": "b.html", "title": "新", "text": ""}))
+    built.put("c.md", b"")
+    old = {"a.html": [{"location": "a.html", "title": "甲", "text": ""}],
+           "c.html": [{"location": "c.html", "title": "旧", "text": ""}]}
+    parts = [p for p in index_parts(files, built, old) if p]
+    assert [e["title"] for p in parts for e in __import__("json").loads(b"[" + p + b"]")] == ["甲", "新"]
+    built.close()
 
 
 def test_a_built_site_has_one_index_written_by_us(example_site) -> None:
@@ -46,6 +83,23 @@ def test_a_built_site_has_one_index_written_by_us(example_site) -> None:
         raw = (edition / "search" / "search_index.json").read_bytes()
         data = json.loads(raw)
         assert data["docs"] and json.dumps(data, separators=(",", ":")).encode("utf-8") == raw
+
+
+def test_with_another_plugin_mkdocs_keeps_every_page(tmp_path) -> None:
+    """A portal's own plugin or hook may read any page's HTML at any event (Material's tags
+    plugin fills its listing in `on_env`, after every page is converted): then nothing is set
+    aside, and the listing is complete."""
+    from generator.site.mkdocs_run import mkdocs_build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: 首页\ntags: [考核]\n---\n\n# 首页\n\n正文\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# 标签\n\n<!-- material/tags -->\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ntheme: {name: material}\nplugins: [search, tags]\n", encoding="utf-8")
+    assert mkdocs_build(config, site_dir=str(tmp_path / "site")) == []
+    listing = (tmp_path / "site" / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "考核" in listing and "material/tags" not in listing
 
 
 def test_a_pages_html_waits_on_disk_between_conversion_and_build(tmp_path) -> None:
@@ -58,6 +112,7 @@ def test_a_pages_html_waits_on_disk_between_conversion_and_build(tmp_path) -> No
 
     hooks = BuildHooks(None, None, None)
     hooks.html.folder = tmp_path
+    hooks.aside = True   # only the package's plugins (`on_config` decides)
     titled = SimpleNamespace(file=SimpleNamespace(src_uri="units/甲/index.md"), meta={"title": "甲"},
                              markdown="# 甲\n" * 1000, content=None, toc=["x"])
     untitled = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), meta={}, markdown="# 关于", content=None)
