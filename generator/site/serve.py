@@ -110,6 +110,8 @@ class Preview:
         self.serve_url: str | None = None
         #: why the last rebuild failed (shown on every page until a rebuild succeeds), or None
         self.error: BuildError | None = None
+        #: whether the last rebuild changed what a browser shows (the site, or the error banner)
+        self.changed = True
 
     @property
     def has_site(self) -> bool:
@@ -123,6 +125,7 @@ class Preview:
         On a failure the site being served stays as it was and `error` says why; the failure is
         raised only while there is no site yet (the caller builds the error page then)."""
         started = time.perf_counter()
+        had_error, self.changed = self.error is not None, True
         try:
             prep = prepare(self.scorecards, self.content, self.cache_root, reads=self.reads)
             base = site_config(self.portal)
@@ -152,6 +155,7 @@ class Preview:
             log.error("%s", tr("仍在提供上次成功生成的网站；页面顶部显示上面的错误。"))
             return
         self.error = None
+        self.changed = report.way != "unchanged" or had_error
         for warning in report.mkdocs_warnings:
             log.warning("MkDocs: %s", warning)
         built = tr("没有变化") if report.way == "unchanged" else tr("全部重建") if report.way == "full" \
@@ -190,13 +194,7 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
             _first_run_with_errors(preview)   # errors on the very first run: show them
 
         def builder() -> None:
-            try:
-                preview.build()
-            except BuildError:   # only while there is no site at all: show the error page again
-                try:
-                    _first_run_with_errors(preview)
-                except BuildError as exc:
-                    log.error("%s", exc)
+            rebuild(preview, server)
 
         server = _server_class()(preview, builder=builder, host=host, port=int(port),
                                  root=str(preview.site_dir))
@@ -222,6 +220,23 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
             server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def rebuild(preview: Preview, server: Any) -> None:
+    """The server's builder: `preview.build()`; while there is no site at all, the error page
+    again. A rebuild that changed nothing a browser shows reloads no page: an editor's save (a
+    temporary file written, then renamed) is seen twice, the rename half a second later
+    (watchdog pairs the two events of a rename), and the second rebuild finds nothing new."""
+    try:
+        preview.build()
+    except BuildError:
+        try:
+            _first_run_with_errors(preview)
+        except BuildError as exc:
+            log.error("%s", exc)
+        return
+    if not preview.changed:
+        server.keep_pages()
 
 
 def _first_run_with_errors(preview: Preview) -> None:
@@ -306,6 +321,11 @@ def _server_class() -> Any:
                 self._watched_paths = {}
                 for p in paths:
                     super().watch(p, func, recursive=self.recursive.get(p, True))
+
+        def keep_pages(self) -> None:
+            """Open pages are not reloaded after this build (MkDocs 1.6 sets `_wanted_epoch`
+            before each build, and reloads every page once `_visible_epoch` reaches it)."""
+            self._wanted_epoch = self._visible_epoch
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             page: bytes = super()._inject_js_into_html(content, epoch)

@@ -8,7 +8,7 @@ import pytest
 
 from generator.site import mkdocs_config
 from generator.site.build import BuildError
-from generator.site.serve import Preview, _first_run_with_errors, _server_class, with_banner
+from generator.site.serve import Preview, _first_run_with_errors, _server_class, rebuild, with_banner
 from tests.conftest import MINI_SITE
 
 
@@ -117,3 +117,33 @@ def test_errors_on_the_first_run_raise_for_the_caller(preview):
     reg.write_text(reg.read_text(encoding="utf-8").replace("kind: township", "kind: nokind", 1), encoding="utf-8")
     with pytest.raises(BuildError):
         preview.build()
+
+
+def test_a_rebuild_that_changes_nothing_reloads_no_page(tmp_path):
+    """An editor's save is seen twice (the temporary file, then its rename): the second rebuild
+    finds nothing new and reloads no page; a rebuild that removes the error banner does."""
+    shutil.copytree(MINI_SITE, tmp_path / "src")
+    preview = Preview(tmp_path / "src" / "scorecards", tmp_path / "src" / "content", "internal",
+                      tmp_path / "work", cache_root=tmp_path / "cache")
+    preview.build()
+    server = _server_class()(preview, builder=lambda: None, host="127.0.0.1", port=0,
+                             root=str(preview.site_dir))
+    try:
+        def reloads() -> bool:
+            server._visible_epoch, server._wanted_epoch = 1, 2   # as MkDocs sets them before a build
+            rebuild(preview, server)
+            return server._wanted_epoch == 2
+
+        assert not reloads()                       # nothing changed since the first build
+        reg = preview.scorecards / "registry.yml"
+        good = reg.read_text(encoding="utf-8")
+        reg.write_text(good.replace("name: 小河朝鲜族乡", "name: 大河朝鲜族乡"), encoding="utf-8")
+        assert reloads() and not reloads()         # the edit, then the rename's second look
+        reg.write_text(good.replace("kind: township", "kind: nokind", 1), encoding="utf-8")
+        assert reloads() and preview.error is not None          # the banner appears
+        reg.write_text(good.replace("name: 小河朝鲜族乡", "name: 大河朝鲜族乡"), encoding="utf-8")
+        assert reloads() and preview.error is None               # the same site, without the banner
+        assert not reloads()
+    finally:
+        server.server_close()
+        server.observer.stop()
