@@ -208,8 +208,9 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
             if path.exists():
                 server.watch(str(path))
         if not (preview.portal.theme.exists() and preview.portal.config.exists()):
-            # a theme/ or mkdocs.yml made while serving: seen in the portal folder itself
-            server.watch(str(preview.portal.root), recursive=False)
+            # a theme/ or mkdocs.yml made while serving: seen in the portal folder itself (only
+            # those two names: a log written there by this very server would rebuild for ever)
+            server.watch_names(preview.portal.root, {preview.portal.theme.name, preview.portal.config.name})
         log.info("%s", tr("预览{edition}：{url}", edition=tr(EDITION_NAMES[preview.edition]),
                           url=preview.serve_url))
         try:
@@ -224,9 +225,8 @@ def serve_site(root: Path | str, content: Path | str, edition: str = "internal",
 
 def rebuild(preview: Preview, server: Any) -> None:
     """The server's builder: `preview.build()`; while there is no site at all, the error page
-    again. A rebuild that changed nothing a browser shows reloads no page: an editor's save (a
-    temporary file written, then renamed) is seen twice, the rename half a second later
-    (watchdog pairs the two events of a rename), and the second rebuild finds nothing new."""
+    again. A rebuild that changed nothing a browser shows (a file saved as it was, touched, or
+    checked out again unchanged; an editor's backup file) reloads no page."""
     try:
         preview.build()
     except BuildError:
@@ -321,6 +321,26 @@ def _server_class() -> Any:
                 self._watched_paths = {}
                 for p in paths:
                     super().watch(p, func, recursive=self.recursive.get(p, True))
+
+        def watch_names(self, folder: Path, names: set[str]) -> None:
+            """Rebuild when an entry of `folder` (not its subfolders) called one of `names` is
+            made, changed, moved or deleted; other files there are not the site's."""
+            from watchdog.events import FileSystemEvent, FileSystemEventHandler
+
+            def ours(path: str | bytes) -> bool:
+                return os.path.basename(os.fsdecode(path)) in names
+
+            def callback(event: FileSystemEvent) -> None:
+                if ours(event.src_path) or ours(getattr(event, "dest_path", "") or ""):
+                    with self._rebuild_cond:
+                        self._want_rebuild = True
+                        self._rebuild_cond.notify_all()
+            handler = FileSystemEventHandler()
+            handler.on_any_event = callback   # type: ignore[method-assign]
+            try:
+                self.observer.schedule(handler, str(folder), recursive=False)
+            except OSError:   # no inotify watch left: this one is a convenience
+                pass
 
         def keep_pages(self) -> None:
             """Open pages are not reloaded after this build (MkDocs 1.6 sets `_wanted_epoch`

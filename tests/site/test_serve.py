@@ -147,3 +147,27 @@ def test_a_rebuild_that_changes_nothing_reloads_no_page(tmp_path):
     finally:
         server.server_close()
         server.observer.stop()
+
+
+def test_the_portal_folder_is_watched_for_its_theme_and_mkdocs_yml_only(tmp_path, preview):
+    """Without theme/ or mkdocs.yml, the portal folder is watched for them alone: a log that the
+    server itself writes there (`bscportal serve > serve.log`) rebuilt the site for ever."""
+    import time
+
+    server = _server_class()(preview, builder=lambda: None, host="127.0.0.1", port=0,
+                             root=str(preview.site_dir))
+    server.watch(str(preview.scorecards))
+    server.watch_names(tmp_path, {"theme", "mkdocs.yml"})
+    server.observer.start()
+    try:
+        (tmp_path / "serve.log").write_text("INFO - 预览已更新\n", encoding="utf-8")
+        time.sleep(0.8)
+        assert not server._want_rebuild
+        (tmp_path / "mkdocs.yml").write_text("extra: {}\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server._want_rebuild
+    finally:
+        server.observer.stop()
+        server.server_close()
