@@ -1,10 +1,16 @@
 """Writing files so that nothing is lost: every write goes through a temporary file beside the
-target and `os.replace`, so a reader (or a crash) never sees half a file."""
+target and `os.replace`, so a reader (or a crash) never sees half a file. `digest`: the one
+digest of a file's bytes every layer compares."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _mode(path: Path) -> int:

@@ -9,7 +9,6 @@ Layout (see docs/format.md):
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from ..model import (ActionsFile, City, CityFile, DepartmentsFile, GlossaryFile,
                      UnitFile)
 from ..model.assessment import RulesFile
 from .validation import validation_problems
+from ..files import digest
 from ..i18n import current, join, tr
 from ..problems import Mark, Problem, Severity
 from .locate import Locator
@@ -68,16 +68,22 @@ class Reads:
 
     def __init__(self) -> None:
         self.kept: dict[str, tuple[tuple[object, ...], YamlDoc | None, Any, list[Problem]]] = {}
+        #: each file's digest by path, where the caller already read it for this load (the
+        #: build's own digests of what it reads); other files are read for their stamp
+        self.digests: dict[str, str] = {}
 
 
-def _stamp(path: Path, shown: str, model: type) -> tuple[object, ...] | None:
+def _stamp(path: Path, shown: str, model: type, known: dict[str, str]) -> tuple[object, ...] | None:
     """What a kept read depends on: the file's bytes (a digest: a save within the same tick of a
-    coarse file clock is still seen), how it is shown, the model, the language of the messages."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return (shown, hashlib.blake2b(data, digest_size=16).digest(), model, current())
+    coarse file clock is still seen; `known` when given), how it is shown, the model, the
+    language of the messages."""
+    dg = known.get(str(path))
+    if dg is None:
+        try:
+            dg = digest(path.read_bytes())
+        except OSError:
+            return None
+    return (shown, dg, model, current())
 
 
 class _Loader:
@@ -118,7 +124,7 @@ class _Loader:
         if self.outside(path):
             return None
         reads = self.reads
-        stamp = _stamp(path, shown, model) if reads is not None else None
+        stamp = _stamp(path, shown, model, reads.digests) if reads is not None else None
         kept = reads.kept.get(str(path)) if reads is not None and stamp is not None else None
         if kept is not None and kept[0] == stamp:
             _, doc, obj, problems = kept

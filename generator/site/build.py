@@ -86,7 +86,9 @@ def prepare(scorecards_root: Path, content_root: Path, cache_root: Path | None =
     error. Compared commits are cached under `cache_root` (None: not cached); `as_of` is the
     date the site is built as of (overdue items, statuses; None: today); `reads` keeps parsed
     files for the next build in this process (`serve`)."""
-    read = read_digests(Path(scorecards_root), Path(content_root))
+    if reads is not None:   # check then knows each file's bytes without reading them again
+        reads.digests = {}
+    read = read_digests(Path(scorecards_root), Path(content_root), reads.digests if reads is not None else None)
     result = check_tree(scorecards_root, content_root, as_of, reads)
     if not result.ok or result.city is None:
         raise BuildError(tr("数据或经验文章有错误，未生成网站：请先修正上面的错误（bscportal check）"),

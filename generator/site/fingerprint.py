@@ -16,16 +16,14 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from ..files import digest
+
 PACKAGE = Path(__file__).resolve().parents[1]
 #: distributions whose version changes what a build writes
 LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "jieba", "openpyxl",
              "graphviz", "nh3", "Jinja2", "pydantic", "PyYAML", "backrefs",
              "Babel",   # number symbols and month names by language (render/fmt.py)
              "pypinyin")   # pinyin order and ASCII names (render/pinyin.py)
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Fingerprint:
@@ -44,9 +42,11 @@ class Fingerprint:
         return self._h.hexdigest()
 
 
-def tree(folder: Path, *, skip_hidden: bool = True, skip: tuple[str, ...] = ()) -> str:
+def tree(folder: Path, *, skip_hidden: bool = True, skip: tuple[str, ...] = (),
+         each: dict[str, str] | None = None) -> str:
     """A digest of every file under `folder` (relative names and bytes; no folder: ""), but
-    for the folders named in `skip` at its top."""
+    for the folders named in `skip` at its top. `each` receives every file's own `digest`, by
+    its path (`folder` joined with its relative name)."""
     if not folder.is_dir():
         return ""
     h = hashlib.blake2b(digest_size=20)
@@ -61,6 +61,9 @@ def tree(folder: Path, *, skip_hidden: bool = True, skip: tuple[str, ...] = ()) 
                 data = open(path, "rb").read()
             except OSError:
                 data = b"\0unreadable"
+            else:
+                if each is not None:
+                    each[path] = digest(data)
             h.update(f"{rel}\0{len(data)}\0".encode("utf-8"))
             h.update(data)
     return h.hexdigest()

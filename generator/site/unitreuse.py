@@ -40,15 +40,16 @@ Staged = tuple[str, bytes] | Kept
 FileRecord = tuple[str, str, int]
 
 
-def read_digests(scorecards: Path, content: Path) -> dict[str, str]:
+def read_digests(scorecards: Path, content: Path, each: dict[str, str] | None = None) -> dict[str, str]:
     """Digests of what a build reads, taken before it reads it: the city's scorecard files (all
-    but `units/`), `content/`, and each unit's folder (`unit:<folder>`)."""
-    out = {"city": tree(scorecards, skip=("units",)), "content": tree(content)}
+    but `units/`), `content/`, and each unit's folder (`unit:<folder>`); `each` receives every
+    file's own digest (`fingerprint.tree`)."""
+    out = {"city": tree(scorecards, skip=("units",), each=each), "content": tree(content, each=each)}
     units = scorecards / "units"
     if units.is_dir():
         for folder in sorted(units.iterdir()):
             if folder.is_dir() and not folder.name.startswith("."):
-                out[f"unit:{folder.name}"] = tree(folder)
+                out[f"unit:{folder.name}"] = tree(folder, each=each)
     return out
 
 

@@ -82,3 +82,24 @@ def test_check_pauses_the_cycle_collector_and_restores_it(monkeypatch) -> None:
     except ZeroDivisionError:
         pass
     assert gc.isenabled()
+
+
+def test_a_build_stamps_files_with_the_digests_it_took_before_reading(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve`'s build digests every file before check reads it (`prepare`); check's stamps use
+    those digests instead of reading every file a second time, and still see a change."""
+    from generator.site.build import prepare
+
+    shutil.copytree(MINI_SITE, tmp_path / "src")
+    scorecards, content = tmp_path / "src" / "scorecards", tmp_path / "src" / "content"
+    reads = Reads()
+    stamped: list[Path] = []
+    real = tree_module.digest
+    monkeypatch.setattr(tree_module, "digest", lambda data: stamped.append(data) or real(data))
+    prepare(scorecards, content, reads=reads)
+    assert stamped == [] and reads.kept and set(reads.kept) <= set(reads.digests)
+    parsed = _parses(monkeypatch)
+    measures = scorecards / "units" / "mini-town" / "measures.yml"
+    measures.write_text(measures.read_text(encoding="utf-8").replace("2009: 5000", "2009: 5100"), encoding="utf-8")
+    prepare(scorecards, content, reads=reads)
+    assert [p.rsplit("/", 1)[-1] for p in parsed] == ["measures.yml"]
