@@ -88,6 +88,11 @@ def _jieba_cut() -> Callable[[str], list[str]]:
     return _cut
 
 
+def load() -> None:
+    """Load jieba's dictionary and this module's tokenizer now (`site.segment.share_dictionaries`)."""
+    _jieba_cut()
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """`text` as words: jieba's for Chinese runs, ASCII words and spaces kept whole."""

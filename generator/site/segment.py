@@ -78,10 +78,9 @@ def share_dictionaries() -> None:
     they then share one copy (over 100 MB each) instead of each loading its own. Worth it only
     when each edition will need them (a first build): a build that renders little loads neither."""
     global _UNUSED
-    from ..render import pinyin
-    from ..render.wordbreak import words
+    from ..render import pinyin, wordbreak
 
-    words("战略地图")   # i18n: data (loads jieba's dictionary, and the maps' tokenizer on it)
+    wordbreak.load()
     plain_jieba()
     _UNUSED = import_jieba().dt.FREQ
     pinyin.load()
