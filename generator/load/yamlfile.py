@@ -14,6 +14,7 @@ that we can:
 """
 from __future__ import annotations
 
+import operator
 import os
 import re
 import stat
@@ -41,9 +42,10 @@ MAX_DIGITS = 20                  # digits of a number as written
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9]+[eE][-+]?[0-9]+$")
 _NUMBER_START = frozenset("+-.0123456789")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+#: plain scalars that are not text: null and the two booleans (YAML 1.2's core schema)
+_WORDS: dict[str, Any] = {**dict.fromkeys(("", "~", "null", "Null", "NULL")),
+                          **dict.fromkeys(("true", "True", "TRUE"), True),
+                          **dict.fromkeys(("false", "False", "FALSE"), False)}
 
 _STR = "tag:yaml.org,2002:str"
 _PLAIN = "tag:bscportal,2026:plain"  # an untagged plain scalar: resolved by `_scalar`
@@ -59,6 +61,12 @@ except AttributeError:  # pragma: no cover
 
 class _Loader(_Base):
     """Composes nodes without PyYAML's implicit resolver (we resolve scalars ourselves)."""
+
+    # PyYAML's path resolvers (`add_path_resolver`) are not used, yet the composer calls these
+    # two hooks for every node; C functions that ignore their arguments cost a tenth of
+    # composing less than PyYAML's methods
+    descend_resolver = staticmethod(operator.is_)    # (parent, index)
+    ascend_resolver = staticmethod(tuple)            # ()
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
@@ -83,12 +91,18 @@ class SourceInt(_Written, int):
         obj.source = source
         return obj
 
+    def __reduce__(self) -> tuple[type, tuple[int, str]]:
+        return SourceInt, (int(self), self.source)
+
 
 class SourceFloat(_Written, float):
     def __new__(cls, value: float, source: str) -> "SourceFloat":
         obj = float.__new__(cls, value)
         obj.source = source
         return obj
+
+    def __reduce__(self) -> tuple[type, tuple[float, str]]:
+        return SourceFloat, (float(self), self.source)
 
 
 @dataclass
@@ -211,6 +225,8 @@ class _Builder:
 
     # -- building ---------------------------------------------------------------------------
     def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        """The value of `node`, found at `loc` (kept only where the text has aliases: an
+        alias's message needs it; elsewhere `loc` stays the root's and costs nothing)."""
         if depth > MAX_DEPTH:
             line, col = self._pos(node)
             raise _Refused(Mark(self.doc.path, line, col).problem(
@@ -254,6 +270,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
+            if not self.track:
+                return [self.build(child, loc, depth + 1) for child in node.value]
             return [self.build(child, loc + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
@@ -261,27 +279,33 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        lines: dict[str, int] = {}   # key → the line it is first written on
+        keys: dict[str, yaml.Node] = {}   # key → where it is first written
+        track = self.track
         for key_node, value_node in node.value:
-            line, col = self._pos(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self._error(line, col, "BSC001",
+                self._error(*self._pos(key_node), "BSC001",
                             tr("键必须是简单文本，不能是列表或映射：改成 `名称: 值` 的形式"))
                 continue
             key = str(key_node.value)
             if key_node.style == '"' and BAD_CHAR.search(key):
                 self._control_escape(key_node)
             if key == "<<":
-                self._error(line, col, "BSC001", tr("不支持 YAML 合并键 `<<`：请把字段直接写出来"))
+                self._error(*self._pos(key_node), "BSC001", tr("不支持 YAML 合并键 `<<`：请把字段直接写出来"))
                 continue
             if key in out:
-                first = lines.get(key, 0)
-                self._error(line, col, "BSC002",
+                first = self._pos(keys[key])[0]
+                self._error(*self._pos(key_node), "BSC002",
                             tr("重复的键 `{key}`（第 {first} 行已经出现过）：删除或合并其中一个，"
                                "否则后一个会悄悄覆盖前一个", key=key, first=first))
                 continue
-            lines[key] = line
-            out[key] = self.build(value_node, loc + (key,), depth + 1)
+            keys[key] = key_node
+            if track:
+                out[key] = self.build(value_node, loc + (key,), depth + 1)
+            elif value_node.__class__ is yaml.ScalarNode and value_node.tag in _CORE_TAGS \
+                    and depth < MAX_DEPTH:
+                out[key] = self._scalar(value_node)   # most values: what `build` would do
+            else:
+                out[key] = self.build(value_node, loc, depth + 1)
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -291,21 +315,15 @@ class _Builder:
                 self._control_escape(node)
             if node.tag == _STR or node.style:
                 return value  # quoted, block, `!!str`
-        if value in _NULL:
-            return None
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
         if value[:1] in _NUMBER_START:
             return self._number(node, value)
-        return value
+        return _WORDS.get(value, value)
 
     def _number(self, node: yaml.ScalarNode, value: str) -> Any:
         is_int = _INT.match(value) is not None
         if not is_int and _FLOAT.match(value) is None:
             return value  # `2008-01-01`, `1.2.3`, `0x10`, `.inf`: text
-        digits = sum(c.isdigit() for c in value) if len(value) <= 64 else len(value)
+        digits = sum(map(str.isdigit, value)) if len(value) <= 64 else len(value)
         number: float | int | None = None
         if digits <= MAX_DIGITS:
             plain = value.replace("_", "")
