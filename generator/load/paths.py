@@ -28,14 +28,15 @@ class Tree:
         except (OSError, RuntimeError):
             self.real = root.absolute()
         self._folders: dict[str, str | None] = {}
+        self._top = str(self.real)
+        self._top_prefix = self._top.rstrip(os.sep) + os.sep
 
     def inside(self, path: Path) -> bool:
         """True when `path`, links resolved, lies in the tree (a link loop does not)."""
         real = self._real(str(path))
         if real is None:
             return False
-        top = str(self.real)
-        return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+        return real == self._top or real.startswith(self._top_prefix)
 
     def _real(self, path: str) -> str | None:
         """`path` with every link resolved (None: a loop): a file that is not a link lies where

@@ -24,6 +24,7 @@ from .validation import validation_problems
 from ..files import digest
 from ..i18n import current, join, tr
 from ..problems import Mark, Problem, Severity
+from . import prefetch
 from .locate import Locator
 from .paths import Tree
 from .yamlfile import YamlDoc, load_yaml
@@ -99,11 +100,17 @@ class _Loader:
         except ValueError:
             self._root_shown = root.as_posix()
         self.tree = Tree(root, "scorecards")
+        self._prefix = str(root) + os.sep if str(root) not in (".", os.sep) else "\0"
         #: paths already refused as outside the tree (links are reported once)
         self._refused: set[Path] = set()
+        #: a large city's later unit folders, parsed by a second process meanwhile
+        self.prefetch: prefetch.Prefetch | None = None
 
     def display(self, path: Path) -> str:
         """Paths as printed in messages: relative to the working directory where possible."""
+        text = str(path)
+        if text.startswith(self._prefix):   # a path built from the root: no need for pathlib
+            return f"{self._root_shown}/{text[len(self._prefix):].replace(os.sep, '/')}"
         try:
             rel = path.relative_to(self.root).as_posix()
         except ValueError:
@@ -139,7 +146,8 @@ class _Loader:
         return obj
 
     def _read(self, path: Path, shown: str, model: type[M]) -> tuple[YamlDoc | None, M | None]:
-        doc, problems = load_yaml(path, shown)
+        parsed = self.prefetch.take(path, shown) if self.prefetch is not None else None
+        doc, problems = parsed if parsed is not None else load_yaml(path, shown)
         self.problems.extend(problems)
         if doc is None:
             return None, None
@@ -194,23 +202,45 @@ class _Loader:
                 self.problems.append(Mark(self.display(folder / "unit.yml")).problem(
                     "BSC107", tr("文件夹 units/{name} 不在单位名录 registry.yml 中：请先在名录里登记该单位，"
                                  "或把文件夹改名为名录中的单位编号", name=name)))
-        for entry in registry.units:
-            if entry.id in units:
-                continue  # duplicate registry ids are reported by the duplicate-id rule
-            before = len([p for p in self.problems if p.is_error])
-            unit = self.load_unit(entry, city_file, folders.get(entry.id))
-            if len([p for p in self.problems if p.is_error]) > before:
-                broken.add(entry.id)
-            units[entry.id] = unit
+        listed = list({entry.id: folders[entry.id] for entry in registry.units if entry.id in folders}.values())
+        if self.reads is None:
+            self.prefetch = prefetch.start(listed, self.unit_files)
+        try:
+            for entry in registry.units:
+                if entry.id in units:
+                    continue  # duplicate registry ids are reported by the duplicate-id rule
+                before = len([p for p in self.problems if p.is_error])
+                unit = self.load_unit(entry, city_file, folders.get(entry.id))
+                if len([p for p in self.problems if p.is_error]) > before:
+                    broken.add(entry.id)
+                units[entry.id] = unit
+        finally:
+            if self.prefetch is not None:
+                self.prefetch.close()
+                self.prefetch = None
         city = City(city_file, registry, glossary or GlossaryFile(), units,
                     root=self.display(root), locator=self.locator)
         return LoadResult(city, self.problems, broken)
+
+    def unit_files(self, folder: Path) -> list[tuple[Path, str]]:
+        """The data files `load_unit` reads from `folder`, and how they are shown (for the
+        worker that parses them ahead: anything else it leaves to `load_unit`)."""
+        paths: list[Path] = []
+        for name in sorted(os.listdir(folder)):
+            path = folder / name
+            if name in UNIT_FILES:
+                paths.append(path)
+            elif name in UNIT_FOLDERS and path.is_dir():
+                paths += sorted(p for p in path.iterdir() if p.suffix == ".yml")
+        return [(p, self.display(p)) for p in paths if self.tree.inside(p)]
 
     def load_unit(self, entry: Any, city_file: CityFile, folder: Path | None) -> Unit:
         base = dict(entry=entry, city_rules=city_file.rules,
                     city_perspectives=tuple(city_file.perspectives))
         if folder is None:
             return Unit(**base)
+        if self.prefetch is not None:
+            self.prefetch.wait(folder)
         files: dict[str, str] = {}
         parts: dict[str, Any] = {}
         for fname in sorted(os.listdir(folder)):
