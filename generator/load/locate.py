@@ -1,7 +1,8 @@
 """Where each model object came from: file and position, for messages and edit links."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from functools import cache
+from typing import Any, Iterable, get_args
 
 from pydantic import BaseModel
 
@@ -11,6 +12,18 @@ from .yamlfile import Loc, YamlDoc
 
 #: the values `Locator._walk` looks into
 _CONTAINERS = (BaseModel, list, tuple, dict)
+
+
+@cache
+def _holders(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose type can hold a model object."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_model(info.annotation))
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return annotation is Any or any(_holds_model(arg) for arg in get_args(annotation))
 
 
 class Locator:
@@ -27,11 +40,13 @@ class Locator:
 
     def _walk(self, path: str, value: Any, loc: Loc) -> None:
         """Record every model object in `value` (a field's value, where `loc` leads to it);
-        text and numbers hold none and are not visited (most of a file's values)."""
+        fields whose type holds no model (text, numbers, lists of ids: most of a file's
+        values) are not visited."""
         if isinstance(value, BaseModel):
             self._where[id(value)] = (path, loc)
             self._keep.append(value)
-            items: Iterable[tuple[Any, Any]] = value.__dict__.items()   # its fields, and nothing else
+            fields = value.__dict__
+            items: Iterable[tuple[Any, Any]] = ((name, fields[name]) for name in _holders(type(value)))
         elif isinstance(value, (list, tuple)):
             items = enumerate(value)
         elif isinstance(value, dict):
