@@ -103,3 +103,21 @@ def test_a_build_stamps_files_with_the_digests_it_took_before_reading(tmp_path: 
     measures.write_text(measures.read_text(encoding="utf-8").replace("2009: 5000", "2009: 5100"), encoding="utf-8")
     prepare(scorecards, content, reads=reads)
     assert [p.rsplit("/", 1)[-1] for p in parsed] == ["measures.yml"]
+
+
+def test_a_single_check_keeps_what_it_made_out_of_later_collections() -> None:
+    """Without `Reads`, what check made (the model) is frozen out of later collections, which
+    would each walk all of it again; a process that checks again and again (serve) does not
+    freeze, so that each replaced city can be collected."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        check_tree(MINI_SITE / "scorecards", reads=Reads())
+        assert gc.get_freeze_count() == 0
+        result = check_tree(MINI_SITE / "scorecards")
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        collected = {id(o) for g in range(3) for o in gc.get_objects(generation=g)}
+        assert gc.is_tracked(result.city) and id(result.city) not in collected
+    finally:
+        gc.unfreeze()
