@@ -45,12 +45,14 @@ def _hint(known: Iterable[str]) -> str:
 
 def _ref(ctx: Context, obj: Any, field: str, value: str | None, known: Iterable[str],
          what: str, unit: Unit | None, index: int | None = None) -> Iterator[Problem]:
+    """A problem when `value` is not one of `known`; `what` is the kind of id (a key of
+    `_util.kind`, named in the message only when there is one)."""
     known = set(known) if not isinstance(known, (set, dict, frozenset)) else known
     if value is None or value in known:
         return
     sub: tuple[str | int, ...] = (field,) if index is None else (field, index)
     yield at(ctx, obj, *sub, code=CODE, unit=unit,
-             message=tr("找不到{what} `{id}`：{hint}", what=what, id=value, hint=_hint(known)))
+             message=tr("找不到{what} `{id}`：{hint}", what=kind(what), id=value, hint=_hint(known)))
 
 
 def _refs(ctx: Context, obj: Any, field: str, values: Iterable[str], known: Iterable[str],
@@ -101,11 +103,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     city_themes = {t.id for t in info.themes}
     grades = {g.id for g in info.rules.grades}
     yield from _severity_keys(ctx)
-    yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, kind("grade"), None)
+    yield from _ref(ctx, info.rules, "veto_grade", info.rules.veto_grade, grades, "grade", None)
     for entry in ctx.city.registry.units:
-        yield from _ref(ctx, entry, "kind", entry.kind, kinds, kind("unit kind"), None)
+        yield from _ref(ctx, entry, "kind", entry.kind, kinds, "unit kind", None)
         for step in entry.rollout:
-            yield from _ref(ctx, step, "stage", step.stage, stages, kind("stage"), None)
+            yield from _ref(ctx, step, "stage", step.stage, stages, "stage", None)
     for unit in ctx.units():
         yield from _unit(ctx, unit, city_themes)
 
@@ -144,44 +146,44 @@ def _unit(ctx: Context, unit: Unit, city_themes: set[str]) -> Iterator[Problem]:
     card = {o.id for o in unit.objectives}
     owners = set(unit.post_index) | set(unit.department_index)
     for theme in unit.themes:
-        yield from _refs(ctx, theme, "aligns_to", theme.aligns_to, city_themes, kind("city theme"), unit)
+        yield from _refs(ctx, theme, "aligns_to", theme.aligns_to, city_themes, "city theme", unit)
     for obj in unit.all_objectives:
-        yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, kind("perspective"), unit)
-        yield from _ref(ctx, obj, "theme", obj.theme, themes, kind("theme"), unit)
-        yield from _ref(ctx, obj, "owner", obj.owner, owners, kind("owner"), unit)
-        yield from _refs(ctx, obj, "drives", obj.drives, objectives, kind("objective"), unit)
-        yield from _refs(ctx, obj, "supports", obj.supports, card, kind("unit objective"), unit)
+        yield from _ref(ctx, obj, "perspective", obj.perspective, perspectives, "perspective", unit)
+        yield from _ref(ctx, obj, "theme", obj.theme, themes, "theme", unit)
+        yield from _ref(ctx, obj, "owner", obj.owner, owners, "owner", unit)
+        yield from _refs(ctx, obj, "drives", obj.drives, objectives, "objective", unit)
+        yield from _refs(ctx, obj, "supports", obj.supports, card, "unit objective", unit)
     for sub in unit.maps:
-        yield from _ref(ctx, sub, "theme", sub.theme, themes, kind("theme"), unit)
-        yield from _ref(ctx, sub, "department", sub.department, unit.department_index, kind("department"), unit)
-        yield from _refs(ctx, sub, "objectives", sub.objectives, objectives, kind("objective"), unit)
+        yield from _ref(ctx, sub, "theme", sub.theme, themes, "theme", unit)
+        yield from _ref(ctx, sub, "department", sub.department, unit.department_index, "department", unit)
+        yield from _refs(ctx, sub, "objectives", sub.objectives, objectives, "objective", unit)
     for m in unit.all_measures:
-        yield from _ref(ctx, m, "objective", m.objective, objectives, kind("objective"), unit)
-        yield from _ref(ctx, m, "owner", m.owner, owners, kind("owner"), unit)
-        yield from _ref(ctx, m, "tracker", m.tracker, owners, kind("owner"), unit)
-        yield from _ref(ctx, m, "derives_from", m.derives_from, unit.measure_index, kind("measure"), unit)
+        yield from _ref(ctx, m, "objective", m.objective, objectives, "objective", unit)
+        yield from _ref(ctx, m, "owner", m.owner, owners, "owner", unit)
+        yield from _ref(ctx, m, "tracker", m.tracker, owners, "owner", unit)
+        yield from _ref(ctx, m, "derives_from", m.derives_from, unit.measure_index, "measure", unit)
     for act in unit.actions:
-        yield from _refs(ctx, act, "objectives", act.objectives, objectives, kind("objective"), unit)
-        yield from _ref(ctx, act, "owner", act.owner, owners, kind("owner"), unit)
-        yield from _ref(ctx, act, "tracker", act.tracker, owners, kind("owner"), unit)
+        yield from _refs(ctx, act, "objectives", act.objectives, objectives, "objective", unit)
+        yield from _ref(ctx, act, "owner", act.owner, owners, "owner", unit)
+        yield from _ref(ctx, act, "tracker", act.tracker, owners, "owner", unit)
         for ms in act.milestones:
-            yield from _ref(ctx, ms, "tracker", ms.tracker, owners, kind("owner"), unit)
+            yield from _ref(ctx, ms, "tracker", ms.tracker, owners, "owner", unit)
     if unit.info is not None:
-        yield from _refs(ctx, unit.info, "heads", unit.info.heads, unit.post_index, kind("post"), unit)
+        yield from _refs(ctx, unit.info, "heads", unit.info.heads, unit.post_index, "post", unit)
     for dep in unit.departments:
-        yield from _ref(ctx, dep, "head", dep.head, unit.post_index, kind("post"), unit)
+        yield from _ref(ctx, dep, "head", dep.head, unit.post_index, "post", unit)
     difficulty = {d.id for d in unit.rules.difficulty}
     for post in unit.posts:
-        yield from _ref(ctx, post, "department", post.department, unit.department_index, kind("department"), unit)
-        yield from _ref(ctx, post, "difficulty", post.difficulty, difficulty, kind("difficulty"), unit)
+        yield from _ref(ctx, post, "department", post.department, unit.department_index, "department", unit)
+        yield from _ref(ctx, post, "difficulty", post.difficulty, difficulty, "difficulty", unit)
     for person in unit.people:
         held = {a.post for a in person.posts}
         for a in person.posts:
-            yield from _ref(ctx, a, "post", a.post, unit.post_index, kind("post"), unit)
+            yield from _ref(ctx, a, "post", a.post, unit.post_index, "post", unit)
         for pm in person.measures:
-            yield from _ref(ctx, pm, "post", pm.post, held, kind("held post"), unit)
-            yield from _ref(ctx, pm, "supports", pm.supports, objectives, kind("objective"), unit)
-            yield from _ref(ctx, pm, "derives_from", pm.derives_from, unit.measure_index, kind("measure"), unit)
+            yield from _ref(ctx, pm, "post", pm.post, held, "held post", unit)
+            yield from _ref(ctx, pm, "supports", pm.supports, objectives, "objective", unit)
+            yield from _ref(ctx, pm, "derives_from", pm.derives_from, unit.measure_index, "measure", unit)
     if unit.own_rules:
         grades = {g.id for g in unit.own_rules.grades}
-        yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, kind("grade"), unit)
+        yield from _ref(ctx, unit.own_rules, "veto_grade", unit.own_rules.veto_grade, grades, "grade", unit)
