@@ -102,6 +102,10 @@ def scale_file(d: Draw, prof: Profile, plan: Plan, period: dict[str, Any]) -> di
     out["bonus"] = _adjustments(d, d.pools.bonus, "B", d.rng.randint(0, 2), True)
     out["deductions"] = _adjustments(d, d.pools.deductions, "D", d.rng.randint(0, 3), True)
     out["veto"] = _adjustments(d, d.pools.veto, "V", d.rng.randint(1, 3), False)
+    start: dt.date = period["start"]
+    out["approved"] = {"by": d.pick(("党委会", "党组会", "局务会")),
+                       "date": start + dt.timedelta(days=d.rng.randint(5, 20)),
+                       "reference": f"会议纪要〔{start.year}〕{d.rng.randint(1, 12)}号"}
     return out
 
 

@@ -62,6 +62,7 @@ def write_unit(folder: Path, d: Draw, uid: str, name: str, prof: Profile) -> dic
     rules = assessment.rules_file(d, prof, plan)
     files["rules.yml"] = rules
     files["posts.yml"] = strategy.posts_file(d, prof, plan, d.jitter(prof.departments, 2))
+    files["unit.yml"]["heads"] = plan.lead_posts[:2]   # party and government heads
     files["map.yml"], files["measures.yml"] = strategy.map_and_measures(d, prof, plan)
     files["departments.yml"] = strategy.departments_file(d, prof, plan)
     files["actions.yml"] = strategy.actions_file(d, prof, plan)

@@ -160,6 +160,8 @@ def map_and_measures(d: Draw, prof: Profile, plan: Plan) -> tuple[dict[str, Any]
             oid = f"{letter}{i}"
             o: dict[str, Any] = {"id": oid, "name": next(names), "perspective": persp,
                                  "theme": d.pick(plan.themes), "owner": d.pick(plan.lead_posts)}
+            if level == 0 and i == 1:
+                o["owner"] = plan.lead_posts[0]     # the unit's heads own its top objectives
             if d.chance(0.25):
                 o["description"] = d.text(d.rng.randint(20, 50))
             if above:
@@ -225,8 +227,14 @@ def actions_file(d: Draw, prof: Profile, plan: Plan) -> dict[str, Any]:
             a["description"] = d.text(d.rng.randint(30, 70))
         a.update({"objectives": d.sample(list(plan.objectives), d.rng.randint(1, 2)),
                   "owner": d.pick(list(plan.posts)), "start": start, "end": end,
-                  "budget": d.pick((3, 12, 45, 120, 860, 3200)),
-                  "status": d.pick(("planned", "in-progress", "in-progress", "done", "delayed"))})
+                  "budget": d.pick((3, 12, 45, 120, 860, 3200))})
+        # as the benchmark units write it: a completion date when done; a status only for a
+        # delay announced ahead; otherwise the status follows from the dates
+        state = d.pick(("planned", "in-progress", "in-progress", "done", "delayed"))
+        if state == "done":
+            a["completed"] = end - dt.timedelta(days=d.rng.randint(0, 30))
+        elif state == "delayed":
+            a["status"] = "delayed"
         steps = sorted(start + (end - start) * (j + 1) / 4 for j in range(d.rng.randint(0, 3)))
         if steps:
             a["milestones"] = [{"name": d.pick(d.pools.milestones), "due": due,
