@@ -107,11 +107,16 @@ class Prefetch:
 def start(folders: list[Path], listing: Listing) -> Prefetch | None:
     """A worker for the later share of `folders`, when that is worth it and safe: two cores,
     enough folders, and no other thread in this process (a fork copies only the calling one)."""
-    if len(folders) < MIN_FOLDERS or _cores() < 2 or threading.active_count() > 1 \
+    if len(folders) < MIN_FOLDERS or _cores() < 2 or not _alone() \
             or "fork" not in multiprocessing.get_all_start_methods():
         return None
     first = len(folders) - round(len(folders) * WORKER_SHARE)
     return Prefetch(folders[first:], listing)
+
+
+def _alone() -> bool:
+    """No other thread runs in this process."""
+    return threading.active_count() == 1
 
 
 def _cores() -> int:

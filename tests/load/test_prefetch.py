@@ -46,6 +46,7 @@ def _two_processes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Prefetch from two folders on; returns, for each file asked for, whether the worker gave it."""
     monkeypatch.setattr(prefetch, "MIN_FOLDERS", 2)
     monkeypatch.setattr(prefetch, "_cores", lambda: 2)
+    monkeypatch.setattr(prefetch, "_alone", lambda: True)   # whatever threads earlier tests left
     given: list[bool] = []
     real = prefetch.Prefetch.take
     monkeypatch.setattr(prefetch.Prefetch, "take",
@@ -105,6 +106,7 @@ def test_no_worker_for_a_small_city_or_beside_another_thread(monkeypatch: pytest
     finally:
         stop.set()
         other.join()
+    monkeypatch.setattr(prefetch, "_alone", lambda: True)   # whatever threads earlier tests left
     started = prefetch.start(folders, lambda f: [])
     assert started is not None
     for folder in folders:
