@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..render.output import GENERATED
 from .elements import element_end
+from .searchparse import sections
+
+from material.plugins.search.plugin import Parser
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -55,6 +58,20 @@ def without_excluded(html: str) -> str:
     return "".join(out)
 
 
+def _read_fast(index: Any, page: "Page") -> bool:
+    """The plugin's `add_entry_from_context`, its parser fed by `searchparse` (False: the page
+    holds markup left to the plugin's own reading)."""
+    if (page.meta.get("search") or {}).get("exclude"):
+        return True
+    parser = Parser()
+    if not sections(parser, page.content):
+        return False
+    for section in parser.data:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
+    return True
+
+
 def lean(index: Any) -> None:
     """Make the search plugin's `index` read each page without its excluded elements."""
     original: Callable[["Page"], None] = index.add_entry_from_context
@@ -65,6 +82,9 @@ def lean(index: Any) -> None:
         full = page.content
         if full and page.meta.get(GENERATED):   # our pages only: articles' HTML is the editors'
             page.content = without_excluded(full)
+            if _read_fast(index, page):
+                page.content = full
+                return
         try:
             original(page)
         finally:

@@ -60,13 +60,28 @@ def test_every_page_of_the_example_gives_the_same_sections(example_site) -> None
 
 
 def test_the_page_keeps_its_html() -> None:
-    seen = []
-    index = SimpleNamespace(add_entry_from_context=lambda page: seen.append(page.content))
+    """A generated page is read without its excluded elements (through `searchparse`, or by the
+    plugin itself where that leaves markup to it), an article whole; each keeps its HTML."""
+    seen: list[str] = []
+    entries: list[tuple[str, str]] = []
+    index = SimpleNamespace(
+        add_entry_from_context=lambda page: seen.append(page.content),
+        create_entry_for_section=lambda section, toc, url, page: entries.append(("".join(section.text), url)))
     lean(index)
     lean(index)                                  # once only
-    page = SimpleNamespace(content=CASES[0][0], meta={"bsc_generated": True})
+    page = SimpleNamespace(content=CASES[0][0], meta={"bsc_generated": True}, toc=[], url="u/")
     index.add_entry_from_context(page)
-    assert seen == [without_excluded(CASES[0][0])] and page.content == CASES[0][0]
-    article = SimpleNamespace(content=CASES[0][0], meta={})
-    index.add_entry_from_context(article)          # an article is read whole
+    assert seen == [] and entries and all("no" not in text for text, _ in entries)
+    assert page.content == CASES[0][0]
+    commented = CASES[0][0] + "<!-- note -->"
+    page = SimpleNamespace(content=commented, meta={"bsc_generated": True}, toc=[], url="u/")
+    index.add_entry_from_context(page)             # a comment: read by the plugin's parser
+    assert seen == [without_excluded(commented)] and page.content == commented
+    article = SimpleNamespace(content=CASES[0][0], meta={}, toc=[], url="a/")
+    index.add_entry_from_context(article)          # an article is read whole, by the plugin
     assert seen[-1] == CASES[0][0]
+    excluded = SimpleNamespace(content=CASES[0][0], meta={"bsc_generated": True, "search": {"exclude": True}},
+                               toc=[], url="x/")
+    before = len(entries)
+    index.add_entry_from_context(excluded)         # `search: exclude` in its front matter
+    assert len(entries) == before
