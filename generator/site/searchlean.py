@@ -58,13 +58,13 @@ def without_excluded(html: str) -> str:
     return "".join(out)
 
 
-def _read_fast(index: Any, page: "Page") -> bool:
-    """The plugin's `add_entry_from_context`, its parser fed by `searchparse` (False: the page
-    holds markup left to the plugin's own reading)."""
+def _read_fast(index: Any, page: "Page", html: str) -> bool:
+    """The plugin's `add_entry_from_context` for `page`, read as `html`, its parser fed by
+    `searchparse` (False: the page holds markup left to the plugin's own reading)."""
     if (page.meta.get("search") or {}).get("exclude"):
         return True
     parser = Parser()
-    if not sections(parser, page.content):
+    if not sections(parser, html):
         return False
     for section in parser.data:
         if not section.is_excluded():
@@ -82,7 +82,7 @@ def lean(index: Any) -> None:
         full = page.content
         if full and page.meta.get(GENERATED):   # our pages only: articles' HTML is the editors'
             page.content = without_excluded(full)
-            if _read_fast(index, page):
+            if _read_fast(index, page, page.content):
                 page.content = full
                 return
         try:
