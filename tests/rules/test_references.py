@@ -71,3 +71,20 @@ def test_silence_typo_gets_a_hint(tmp_path):
     result = run(tmp_path, {"units/alpha/unit.yml": ("values: [为民, 务实]", "values: [为民, 务实]\nsilence: [BSC2O2]")})
     assert found(result, "BSC102") == [("units/alpha/unit.yml", 5)]
     assert "是不是想写 `BSC202`" in next(p.message for p in result.problems if p.code == "BSC102")
+
+
+def test_every_kind_of_id_the_rule_names_has_a_label() -> None:
+    """`_ref` names the kind of a missing id only when one is missing: each key it is given must
+    be a kind `_util.kind` can say (a typo would only show as a crash on a bad reference)."""
+    import ast
+    import inspect
+
+    from generator.rules import _util, references
+
+    calls = [node for node in ast.walk(ast.parse(inspect.getsource(references)))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_ref", "_refs")]
+    keys = {node.args[5].value for node in calls if isinstance(node.args[5], ast.Constant)}
+    assert len(calls) > 25 and len(keys) > 10
+    assert keys <= set(_util._KINDS)
+    assert all(isinstance(node.args[5], ast.Constant) or getattr(node.args[5], "id", None) == "what"
+               for node in calls)                  # a key written out, or `_refs` passing its own on
