@@ -18,12 +18,15 @@ from html import unescape
 from typing import Any
 
 _NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
+#: the white space HTMLParser ends a tag name at (not `\s`, which also holds NBSP, U+3000, …:
+#: a tag with such a character outside quotes is left to HTMLParser, and a bare value ends there)
+_S = r"[ \t\n\r\f]"
 #: one attribute: its name, and its value (quoted, or bare); `_TAG` holds the same shape
-_ATTRS = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_ATTRS = re.compile(rf"""{_S}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_S}*={_S}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 #: an end tag (`end`), or a start tag (`start`) with its attributes and `/` when it closes itself
-_TAG = re.compile(rf"""<(?:/\s*(?P<end>{_NAME})\s*|(?P<start>{_NAME})"""
-                  r"""(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"""
-                  r"""\s*(?P<close>/?))>""")
+_TAG = re.compile(rf"""<(?:/{_S}*(?P<end>{_NAME}){_S}*|(?P<start>{_NAME})"""
+                  rf"""(?P<attrs>(?:{_S}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_S}*={_S}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"""
+                  rf"""{_S}*(?P<close>/?))>""")
 #: elements whose content `HTMLParser` reads as raw text: left to it
 _RAW = frozenset(("script", "style"))
 

@@ -75,6 +75,10 @@ LEFT = [
     "<p class=a=b>x</p>",
     "<!DOCTYPE html><p>x</p>",
     "<p>unclosed <b",
+    "<p\xa0>x</p>",                  # HTMLParser's tag name runs to ASCII white space only
+    '<a\u3000b="c">x</a>',
+    "<p\x0b>x</p>",
+    "<a b=1\xa0c>x</a>",
 ]
 
 
