@@ -7,7 +7,8 @@ folders itself, then validates the worker's as they arrive (validation, position
 stay here: they need the whole city).
 
 What comes back is what `load_yaml` gives for the same file. A folder whose results never
-arrive (the worker failed or was stopped) is read here, so the worker can only save time.
+arrive (the worker failed or was stopped), or a file changed since the worker read it, is read
+here, so the worker can only save time.
 """
 from __future__ import annotations
 
@@ -31,9 +32,11 @@ MIN_FOLDERS = 100
 WORKER_SHARE = 0.7
 
 Listing = Callable[[Path], list[tuple[Path, str]]]
-#: one parsed file as sent: path, shown, text (None: no document), line offset, flagged
+#: a file's state when the worker read it: modified (ns), size, inode
+Stamp = tuple[int, int, int] | None
+#: one parsed file as sent: path, shown, stamp, text (None: no document), line offset, flagged
 #: positions, data as marshal bytes (None: pickled in `rest`), the rest pickled: the problems
-_Sent = tuple[str, str, str | None, int, set[tuple[int, int]], bytes | None, bytes]
+_Sent = tuple[str, str, Stamp, str | None, int, set[tuple[int, int]], bytes | None, bytes]
 
 
 class Prefetch:
@@ -54,7 +57,12 @@ class Prefetch:
         self._worker.start()
         writer.close()
         self._receiver = threading.Thread(target=self._receive, name="bscportal-prefetch", daemon=True)
-        self._receiver.start()
+        try:
+            self._receiver.start()
+        except BaseException:
+            self._worker.kill()
+            self._worker.join()
+            raise
 
     def _receive(self) -> None:
         try:
@@ -73,7 +81,11 @@ class Prefetch:
             if message is None:   # nothing more will come: what did not arrive is read here
                 self._pending.clear()
                 return
-            done, entries = pickle.loads(message)
+            try:
+                done, entries = pickle.loads(message)
+            except Exception:   # noqa: BLE001 - a message that does not read: as if none came
+                self._pending.clear()
+                return
             self._pending.discard(done)
             for entry in entries:
                 self._ready[entry[0]] = entry
@@ -81,14 +93,17 @@ class Prefetch:
     def take(self, path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]] | None:
         """What `load_yaml(path, shown)` gives, if the worker parsed it; else None."""
         sent = self._ready.pop(str(path), None)
-        if sent is None or sent[1] != shown:
+        if sent is None or sent[1] != shown or sent[2] != _stamp(path):   # changed since: read here
             return None
-        _, shown, text, offset, flagged, data, rest = sent
+        _, shown, _, text, offset, flagged, data, rest = sent
         problems: list[Problem]
-        if data is not None:
-            value, problems = marshal.loads(data), pickle.loads(rest)
-        else:
-            value, problems = pickle.loads(rest)
+        try:
+            if data is not None:
+                value, problems = marshal.loads(data), pickle.loads(rest)
+            else:
+                value, problems = pickle.loads(rest)
+        except Exception:   # noqa: BLE001 - read here instead
+            return None
         if text is None:
             return None, problems
         return YamlDoc(shown, value, text, offset, flagged), problems
@@ -138,13 +153,22 @@ def _work(folders: list[Path], listing: Listing, conn: Connection) -> None:
         conn.close()
 
 
+def _stamp(path: Path) -> Stamp:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 def _entry(path: Path, shown: str) -> _Sent:
+    stamp = _stamp(path)   # before reading: a change while it is read shows in the parent's
     doc, problems = load_yaml(path, shown)
     if doc is None:
-        return str(path), shown, None, 0, set(), None, pickle.dumps((None, problems))
+        return str(path), shown, stamp, None, 0, set(), None, pickle.dumps((None, problems))
     try:   # plain values travel as marshal data, several times faster to read than a pickle
         data: bytes | None = marshal.dumps(doc.data)
         rest = pickle.dumps(problems)
     except ValueError:   # numbers that remember how they were written
         data, rest = None, pickle.dumps((doc.data, problems))
-    return str(path), shown, doc.text, doc.line_offset, doc.flagged, data, rest
+    return str(path), shown, stamp, doc.text, doc.line_offset, doc.flagged, data, rest

@@ -203,9 +203,9 @@ class _Loader:
                     "BSC107", tr("文件夹 units/{name} 不在单位名录 registry.yml 中：请先在名录里登记该单位，"
                                  "或把文件夹改名为名录中的单位编号", name=name)))
         listed = list({entry.id: folders[entry.id] for entry in registry.units if entry.id in folders}.values())
-        if self.reads is None:
-            self.prefetch = prefetch.start(listed, self.unit_files)
         try:
+            if self.reads is None:
+                self.prefetch = prefetch.start(listed, self.unit_files)
             for entry in registry.units:
                 if entry.id in units:
                     continue  # duplicate registry ids are reported by the duplicate-id rule

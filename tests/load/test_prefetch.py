@@ -114,3 +114,30 @@ def test_no_worker_for_a_small_city_or_beside_another_thread(monkeypatch: pytest
     started.close()
     monkeypatch.setattr(prefetch, "_cores", lambda: 1)
     assert prefetch.start(folders, lambda f: []) is None
+
+
+def test_a_file_saved_after_the_worker_read_it_is_read_again(city: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker reads ahead; a file saved between its reading and this process's use of it is
+    taken as it is now, as a load in one process would."""
+    from generator.load import tree
+
+    last = _last(city)
+    measures = last / "measures.yml"
+    given = _two_processes(monkeypatch)
+    real = tree._Loader.load_unit
+    saved: list[bool] = []
+
+    def load_unit(self, entry, city_file, folder):   # in this process, at the first unit
+        if not saved and self.prefetch is not None:
+            self.prefetch.wait(last)                  # the worker has read the last unit by now
+            measures.write_text(measures.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
+            saved.append(True)
+        return real(self, entry, city_file, folder)
+
+    monkeypatch.setattr(tree._Loader, "load_unit", load_unit)
+    shared = check_tree(city)
+    assert saved and True in given
+    _one_process(monkeypatch)
+    monkeypatch.setattr(tree._Loader, "load_unit", real)
+    _same(shared, check_tree(city))
+    assert any(p.path.endswith(f"{last.name}/measures.yml") and p.code == "BSC001" for p in shared.errors)
