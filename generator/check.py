@@ -59,13 +59,13 @@ def collection_paused(keep: bool = False) -> Iterator[None]:
     try:
         yield
     except BaseException:
+        keep = False   # a failed check made nothing to keep
+        raise
+    finally:
+        if keep:
+            gc.freeze()
         if was:
             gc.enable()
-        raise
-    if keep:
-        gc.freeze()
-    if was:
-        gc.enable()
 
 
 def _check_tree(root: Path | str, content_root: Path | str | None, as_of: dt.date | None,

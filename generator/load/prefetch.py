@@ -33,10 +33,10 @@ WORKER_SHARE = 0.7
 
 Listing = Callable[[Path], list[tuple[Path, str]]]
 #: a file's state when the worker read it: modified (ns), size, inode
-Stamp = tuple[int, int, int] | None
-#: one parsed file as sent: path, shown, stamp, text (None: no document), line offset, flagged
+FileState = tuple[int, int, int] | None
+#: one parsed file as sent: path, shown, its state, text (None: no document), line offset, flagged
 #: positions, data as marshal bytes (None: pickled in `rest`), the rest pickled: the problems
-_Sent = tuple[str, str, Stamp, str | None, int, set[tuple[int, int]], bytes | None, bytes]
+_Sent = tuple[str, str, FileState, str | None, int, set[tuple[int, int]], bytes | None, bytes]
 
 
 class Prefetch:
@@ -93,7 +93,7 @@ class Prefetch:
     def take(self, path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]] | None:
         """What `load_yaml(path, shown)` gives, if the worker parsed it; else None."""
         sent = self._ready.pop(str(path), None)
-        if sent is None or sent[1] != shown or sent[2] != _stamp(path):   # changed since: read here
+        if sent is None or sent[1] != shown or sent[2] != _state(path):   # changed since: read here
             return None
         _, shown, _, text, offset, flagged, data, rest = sent
         problems: list[Problem]
@@ -153,7 +153,7 @@ def _work(folders: list[Path], listing: Listing, conn: Connection) -> None:
         conn.close()
 
 
-def _stamp(path: Path) -> Stamp:
+def _state(path: Path) -> FileState:
     try:
         info = os.stat(path)
     except OSError:
@@ -162,13 +162,13 @@ def _stamp(path: Path) -> Stamp:
 
 
 def _entry(path: Path, shown: str) -> _Sent:
-    stamp = _stamp(path)   # before reading: a change while it is read shows in the parent's
+    state = _state(path)   # before reading: a change while it is read shows in the parent's
     doc, problems = load_yaml(path, shown)
     if doc is None:
-        return str(path), shown, stamp, None, 0, set(), None, pickle.dumps((None, problems))
+        return str(path), shown, state, None, 0, set(), None, pickle.dumps((None, problems))
     try:   # plain values travel as marshal data, several times faster to read than a pickle
         data: bytes | None = marshal.dumps(doc.data)
         rest = pickle.dumps(problems)
     except ValueError:   # numbers that remember how they were written
         data, rest = None, pickle.dumps((doc.data, problems))
-    return str(path), shown, stamp, doc.text, doc.line_offset, doc.flagged, data, rest
+    return str(path), shown, state, doc.text, doc.line_offset, doc.flagged, data, rest

@@ -20,8 +20,6 @@ from ..render.output import GENERATED
 from .elements import element_end
 from .searchparse import sections
 
-from material.plugins.search.plugin import Parser
-
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
@@ -61,6 +59,9 @@ def without_excluded(html: str) -> str:
 def _read_fast(index: Any, page: "Page", html: str) -> bool:
     """The plugin's `add_entry_from_context` for `page`, read as `html`, its parser fed by
     `searchparse` (False: the page holds markup left to the plugin's own reading)."""
+    # imported here: the plugin's module imports jieba, which `run_mkdocs` imports its own way first
+    from material.plugins.search.plugin import Parser
+
     if (page.meta.get("search") or {}).get("exclude"):
         return True
     parser = Parser()
@@ -80,12 +81,11 @@ def lean(index: Any) -> None:
 
     def add_entry_from_context(page: "Page") -> None:
         full = page.content
-        if full and page.meta.get(GENERATED):   # our pages only: articles' HTML is the editors'
-            page.content = without_excluded(full)
-            if _read_fast(index, page, page.content):
-                page.content = full
-                return
         try:
+            if full and page.meta.get(GENERATED):   # our pages only: articles' HTML is the editors'
+                page.content = without_excluded(full)
+                if _read_fast(index, page, page.content):
+                    return
             original(page)
         finally:
             page.content = full

@@ -85,3 +85,15 @@ def test_the_page_keeps_its_html() -> None:
     before = len(entries)
     index.add_entry_from_context(excluded)         # `search: exclude` in its front matter
     assert len(entries) == before
+
+
+def test_importing_the_hooks_leaves_jieba_unloaded() -> None:
+    """The search plugin's module imports jieba; `run_mkdocs` imports jieba its own (faster) way
+    first, and a build with nothing to do imports neither, so the hooks must not import it."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys, generator.site.incremental; "
+                          "print('jieba' in sys.modules, 'material.plugins.search.plugin' in sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
